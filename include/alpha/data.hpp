@@ -1,0 +1,6 @@
+/// @file
+/// Umbrella header of the data stage: CSV readers and writer, validation, alignment,
+/// resampling, universes and sector maps, synthetic market generator.
+#pragma once
+
+#include "alpha/core.hpp"
