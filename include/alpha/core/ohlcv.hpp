@@ -71,10 +71,12 @@ class bar_series {
                volume_[t],
                vwap_.empty() ? nan : vwap_[t]};
   }
-  /// All bars in time order, as a random-access range of `bar`.
+  /// All bars in time order, as a random-access range of `bar`. The range holds a copy of this
+  /// view (spans only), so it stays valid after a temporary bar_series is gone, as long as the
+  /// panel lives.
   [[nodiscard]] auto bars() const noexcept {
     return std::views::iota(std::size_t{0}, size()) |
-           std::views::transform([this](std::size_t t) { return (*this)[t]; });
+           std::views::transform([self = *this](std::size_t t) { return self[t]; });
   }
 
  private:

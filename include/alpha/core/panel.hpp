@@ -122,11 +122,15 @@ class panel {
     return values_.row(static_cast<Eigen::Index>(t));
   }
 
-  /// A range over the asset series (each a std::span), in column order.
-  [[nodiscard]] auto all_series() const noexcept {
+  /// A range over the asset series (each a std::span), in column order. Views the panel's
+  /// storage: not callable on a temporary panel (it would dangle).
+  [[nodiscard]] auto all_series() const& noexcept {
     return std::views::iota(std::size_t{0}, cols()) |
-           std::views::transform([this](std::size_t j) { return series(j); });
+           std::views::transform([data = values_.data(), n = rows()](std::size_t j) {
+             return std::span<const T>(data + j * n, n);
+           });
   }
+  void all_series() const&& = delete;
 
   /// True if `other` has the same calendar and the same assets in the same order.
   template <class U>
