@@ -4,3 +4,6 @@
 #pragma once
 
 #include "alpha/core.hpp"
+#include "alpha/data/align.hpp"
+#include "alpha/data/resample.hpp"
+#include "alpha/data/universe.hpp"
