@@ -6,4 +6,5 @@
 #include "alpha/core.hpp"
 #include "alpha/data/align.hpp"
 #include "alpha/data/resample.hpp"
+#include "alpha/data/synthetic.hpp"
 #include "alpha/data/universe.hpp"
