@@ -5,6 +5,12 @@
 
 #include "alpha/core.hpp"
 #include "alpha/data/align.hpp"
+#include "alpha/data/csv_options.hpp"
+#include "alpha/data/read_ohlcv.hpp"
+#include "alpha/data/read_wide.hpp"
 #include "alpha/data/resample.hpp"
 #include "alpha/data/synthetic.hpp"
 #include "alpha/data/universe.hpp"
+#include "alpha/data/validate.hpp"
+#include "alpha/data/validation.hpp"
+#include "alpha/data/write_csv.hpp"
