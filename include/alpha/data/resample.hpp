@@ -37,6 +37,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -140,7 +141,8 @@ template <class KeyOf, class StampOf>
   std::vector<timestamp> stamps;
   for (std::size_t r = 0; r < run_key.size(); ++r)
     if (run_kept[r]) stamps.push_back(stamp_of(run_key[r]));
-  ohlcv_panel out(time_index(std::move(stamps)), in.assets(), true);
+  ohlcv_panel out(std::make_shared<const time_index>(std::move(stamps)), in.close().shared_assets(),
+                  true);
 
   Eigen::Index row = 0;
   for (std::size_t r = 0; r < run_key.size(); ++r) {
@@ -195,8 +197,8 @@ template <class KeyOf, class StampOf>
 /// stamped at midnight UTC of that date, the convention of alpha's daily data. Aggregation and NaN
 /// rules: see the file comment; the output always has a VWAP field.
 /// Daily input (every stamp at midnight UTC) is accepted and kept on its own dates, whatever the
-/// session offset: each bar forms its own day, OHLCV are unchanged, and VWAP is the input VWAP or
-/// the typical price (NaN for zero volume); all-NaN rows disappear.
+/// session offset and input label: each bar forms its own day, OHLCV are unchanged, and VWAP is
+/// the input VWAP or the typical price (NaN for zero volume); all-NaN rows disappear.
 /// Errors: config_error if |session_offset| >= 24h. O(S·N) for S input rows and N assets.
 [[nodiscard]] inline ohlcv_panel resample_daily(const ohlcv_panel& bars,
                                                 const daily_options& options = {}) {
