@@ -7,6 +7,8 @@
 /// intersection join it drops the rows whose date some input lacks (that is what an intersection
 /// is) and counts them per input in an optional align_report. reindex() returns the list of
 /// dropped (asset, instant) cells next to the panel, or throws if asked to.
+///
+/// @test tests/data/align_test.cpp (hand-computed expectations, every error case).
 #pragma once
 
 #include "alpha/config.hpp"

@@ -20,6 +20,8 @@
 /// acts at the stamp of a left-labelled bar would look ahead by up to one period. Backtests must
 /// use the bar at `stamp + period`, or ask for `bar_label::right`, which stamps each bar with the
 /// instant it becomes known.
+///
+/// @test tests/data/resample_test.cpp (hand-computed expectations, every error case).
 #pragma once
 
 #include "alpha/config.hpp"

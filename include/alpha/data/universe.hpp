@@ -10,6 +10,8 @@
 /// Every reading error is a data_error whose what() names `file:line:column` and the offending
 /// text: empty file, missing column, wrong number of fields, empty symbol or sector, duplicate
 /// symbol (naming both lines), symbol outside the universe ("unknown symbol in sector map").
+///
+/// @test tests/data/universe_test.cpp (hand-computed expectations, every error case).
 #pragma once
 
 #include "alpha/config.hpp"
