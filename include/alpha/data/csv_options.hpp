@@ -25,7 +25,7 @@ struct csv_options {
   /// and epoch seconds/milliseconds (see alpha::time_format).
   time_format dates = time_format::automatic;
   /// Single-asset files: the asset id; empty means the file stem ("data/AAPL.csv" -> "AAPL").
-  std::string asset;
+  std::string asset{};
   /// When a file has both a close column (close/c/last/price) and an adjusted-close column
   /// (adj close/adjclose/adjusted close): false (default) reads close, true reads adjusted close.
   /// With only one of them present, that one is used.
