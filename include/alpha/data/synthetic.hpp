@@ -91,7 +91,8 @@ struct synthetic_config {
   double vwap_noise = 0.1;
   /// Expected information coefficient of `signal` at close t with the return from close t to
   /// close t+1 (see synthetic_market::signal). 0 = no alpha. |planted_ic| < 1, and at most
-  /// max_planted_ic() (the signal can explain at most the idiosyncratic variance); non-zero
+  /// synthetic_loadings::max_planted_ic (the signal explains at most the idiosyncratic
+  /// variance; about 0.85 with the default correlations and sectors); non-zero
   /// needs assets >= 2.
   double planted_ic = 0.0;
   /// AR(1) coefficient of the signal over time, in (-1, 1). 0: a fresh signal each day (then the
@@ -108,8 +109,8 @@ struct synthetic_config {
 ///   market = sqrt(rho_c), sector = sqrt(rho_w - rho_c), idiosyncratic = sqrt(1 - rho_w),
 /// so that market^2 + sector^2 + idiosyncratic^2 = 1, corr(same sector) = rho_w and
 /// corr(different sectors) = rho_c. The idiosyncratic part splits into the planted signal and a
-/// residual: signal = IC * sqrt(sector^2 * sector_dispersion + idiosyncratic^2), residual =
-/// sqrt(idiosyncratic^2 - signal^2).
+/// residual: signal = planted_ic / ic_per_signal_loading, residual = sqrt(idiosyncratic^2 -
+/// signal^2), which leaves every variance and correlation above unchanged.
 struct synthetic_loadings {
   double market = 0.0;         ///< beta_m, loading on the market factor
   double sector = 0.0;         ///< beta_s, loading on the asset's sector factor
@@ -119,7 +120,15 @@ struct synthetic_loadings {
   /// kappa_s = (N - sum_s n_s^2 / N) / (N - 1): expected cross-sectional sample variance of a
   /// unit-variance sector factor, given sector sizes n_s (0 when N = 1).
   double sector_dispersion = 0.0;
-  /// Largest admissible |planted_ic|: idiosyncratic / sqrt(sector^2 kappa_s + idiosyncratic^2).
+  /// h = E_G[(idiosyncratic^2 + sector^2 D(G))^(-1/2)]: the expected per-date information
+  /// coefficient per unit of signal loading, where D(G) is the cross-sectional sample variance of
+  /// the sector factors G (S unit-variance Student-t draws spread over the sector sizes; E D =
+  /// kappa_s). The expectation is a fixed-seed Monte Carlo average over 2^16 / S (at least 1024)
+  /// draws of G; it is 1 / idiosyncratic exactly when sector = 0 or S = 1, and at least
+  /// (idiosyncratic^2 + sector^2 kappa_s)^(-1/2) (Jensen).
+  double ic_per_signal_loading = 0.0;
+  /// Largest admissible |planted_ic|: idiosyncratic * ic_per_signal_loading (signal loading =
+  /// the whole idiosyncratic loading).
   double max_planted_ic = 0.0;
   /// Stationary distribution of the regime chain (the long-run share of days in each regime).
   std::array<double, regime_count> stationary{};
@@ -164,6 +173,9 @@ inline constexpr std::uint64_t market_stream = 2;
 inline constexpr std::uint64_t sector_stream = 3;
 inline constexpr std::uint64_t signal_stream = 4;
 inline constexpr std::uint64_t asset_stream = 5;
+/// Stream of the Monte Carlo behind synthetic_loadings::ic_per_signal_loading (seed 0: the
+/// loadings depend on the structure of the config, never on its seed).
+inline constexpr std::uint64_t dispersion_stream = 6;
 
 /// Variance of the Brownian bridge whose independently drawn maximum and minimum give
 /// E[(high - low)^2] = 4 ln 2 * (intraday variance) for Gaussian returns, i.e. an unbiased
@@ -208,9 +220,36 @@ inline constexpr double range_variance_factor = 0.9593183001;
     const double nd = static_cast<double>(n);
     l.sector_dispersion = (nd - sq / nd) / (nd - 1.0);
   }
-  const double other = l.sector * l.sector * l.sector_dispersion + 1.0 - rw;
-  l.max_planted_ic = other > 0.0 ? l.idiosyncratic / std::sqrt(other) : 0.0;
-  l.signal = c.planted_ic * std::sqrt(other);
+  l.ic_per_signal_loading = 0.0;
+  const double e2 = 1.0 - rw, s2 = l.sector * l.sector;
+  if (n >= 2 && e2 > 0.0) {
+    if (s2 == 0.0 || s == 1) {
+      l.ic_per_signal_loading = 1.0 / std::sqrt(e2);
+    } else {
+      // E_G[(e2 + s2 D(G))^(-1/2)] by a fixed-seed Monte Carlo over the sector draws G.
+      std::vector<double> sizes(s, 0.0);
+      for (std::size_t i = 0; i < n; ++i) sizes[sector_of(i, n, s, c.layout)] += 1.0;
+      const std::size_t draws = std::max<std::size_t>(1024, 65536 / s);
+      ::alpha::detail::random_stream rs(::alpha::detail::stream_seed(0, dispersion_stream, 0));
+      std::vector<double> g(s);
+      const double nd = static_cast<double>(n);
+      double acc = 0.0;
+      for (std::size_t m = 0; m < draws; ++m) {
+        double mean = 0.0;
+        for (std::size_t k = 0; k < s; ++k) {
+          g[k] = rs.student_t_unit(c.student_t_dof);
+          mean += sizes[k] * g[k];
+        }
+        mean /= nd;
+        double d = 0.0;
+        for (std::size_t k = 0; k < s; ++k) d += sizes[k] * (g[k] - mean) * (g[k] - mean);
+        acc += 1.0 / std::sqrt(e2 + s2 * d / (nd - 1.0));
+      }
+      l.ic_per_signal_loading = acc / static_cast<double>(draws);
+    }
+  }
+  l.max_planted_ic = std::sqrt(e2) * l.ic_per_signal_loading;
+  l.signal = l.ic_per_signal_loading > 0.0 ? c.planted_ic / l.ic_per_signal_loading : 0.0;
   l.residual = std::sqrt(std::max(0.0, 1.0 - rw - l.signal * l.signal));
   const double nu = c.student_t_dof;
   if (nu == std::numeric_limits<double>::infinity()) {
@@ -218,50 +257,53 @@ inline constexpr double range_variance_factor = 0.9593183001;
   } else if (nu <= 4.0) {
     l.standardized_excess_kurtosis = std::numeric_limits<double>::infinity();
   } else {
-    const double m2 = l.market * l.market, s2 = l.sector * l.sector, e2 = l.residual * l.residual;
-    l.standardized_excess_kurtosis = 6.0 / (nu - 4.0) * (m2 * m2 + s2 * s2 + e2 * e2);
+    const double m4 = std::pow(l.market, 4), s4 = std::pow(l.sector, 4),
+                 r4 = std::pow(l.residual, 4);
+    l.standardized_excess_kurtosis = 6.0 / (nu - 4.0) * (m4 + s4 + r4);
   }
   return l;
 }
 
 }  // namespace detail::synthetic_impl
 
-inline void synthetic_config::validate() const {
-  using detail::synthetic_impl::in_range;
-  using detail::synthetic_impl::num;
-  if (assets < 1 || assets > 100000)
-    throw config_error("assets", "must be in [1, 100000], got " + std::to_string(assets));
-  if (days < 2 || days > 1000000)
-    throw config_error("days", "must be in [2, 1000000], got " + std::to_string(days));
-  if (!start.is_midnight())
-    throw config_error("start", "must be midnight UTC (a date), got " + start.to_iso());
-  if (sectors < 1 || sectors > assets)
-    throw config_error("sectors", "must be in [1, assets = " + std::to_string(assets) + "], got " +
-                                      std::to_string(sectors));
-  if (!(within_sector_correlation >= 0.0 && within_sector_correlation < 1.0))
+namespace detail::synthetic_impl {
+
+/// Every check of synthetic_config::validate() except the planted_ic bound (which needs the
+/// loadings).
+inline void validate_fields(const synthetic_config& c) {
+  if (c.assets < 1 || c.assets > 100000)
+    throw config_error("assets", "must be in [1, 100000], got " + std::to_string(c.assets));
+  if (c.days < 2 || c.days > 1000000)
+    throw config_error("days", "must be in [2, 1000000], got " + std::to_string(c.days));
+  if (!c.start.is_midnight())
+    throw config_error("start", "must be midnight UTC (a date), got " + c.start.to_iso());
+  if (c.sectors < 1 || c.sectors > c.assets)
+    throw config_error("sectors", "must be in [1, assets = " + std::to_string(c.assets) +
+                                      "], got " + std::to_string(c.sectors));
+  if (!(c.within_sector_correlation >= 0.0 && c.within_sector_correlation < 1.0))
     throw config_error("within_sector_correlation",
-                       "must be in [0, 1), got " + num(within_sector_correlation));
-  if (!in_range(cross_sector_correlation, 0.0, within_sector_correlation))
+                       "must be in [0, 1), got " + num(c.within_sector_correlation));
+  if (!in_range(c.cross_sector_correlation, 0.0, c.within_sector_correlation))
     throw config_error("cross_sector_correlation",
                        "must be in [0, within_sector_correlation = " +
-                           num(within_sector_correlation) + "] (one market factor with " +
-                           "non-negative sector loadings), got " + num(cross_sector_correlation));
+                           num(c.within_sector_correlation) + "] (one market factor with " +
+                           "non-negative sector loadings), got " + num(c.cross_sector_correlation));
   for (std::size_t k = 0; k < regime_count; ++k) {
     const std::string name = "regimes[" + std::to_string(k) + "]";
-    if (!(regimes[k].volatility > 0.0 && regimes[k].volatility <= 5.0))
+    if (!(c.regimes[k].volatility > 0.0 && c.regimes[k].volatility <= 5.0))
       throw config_error(name + ".volatility",
-                         "must be in (0, 5] (annualised), got " + num(regimes[k].volatility));
-    if (!in_range(regimes[k].drift, -10.0, 10.0))
+                         "must be in (0, 5] (annualised), got " + num(c.regimes[k].volatility));
+    if (!in_range(c.regimes[k].drift, -10.0, 10.0))
       throw config_error(name + ".drift",
-                         "must be in [-10, 10] (annualised), got " + num(regimes[k].drift));
+                         "must be in [-10, 10] (annualised), got " + num(c.regimes[k].drift));
   }
   for (std::size_t a = 0; a < regime_count; ++a) {
     double sum = 0.0;
     for (std::size_t b = 0; b < regime_count; ++b) {
-      if (!in_range(transition[a][b], 0.0, 1.0))
+      if (!in_range(c.transition[a][b], 0.0, 1.0))
         throw config_error("transition", "entry [" + std::to_string(a) + "][" + std::to_string(b) +
-                                             "] must be in [0, 1], got " + num(transition[a][b]));
-      sum += transition[a][b];
+                                             "] must be in [0, 1], got " + num(c.transition[a][b]));
+      sum += c.transition[a][b];
     }
     if (!(std::fabs(sum - 1.0) <= 1e-9))
       throw config_error("transition", "row " + std::to_string(a) + " sums to " + num(sum) +
@@ -269,7 +311,7 @@ inline void synthetic_config::validate() const {
   }
   bool reach[regime_count][regime_count] = {};
   for (std::size_t a = 0; a < regime_count; ++a)
-    for (std::size_t b = 0; b < regime_count; ++b) reach[a][b] = a == b || transition[a][b] > 0.0;
+    for (std::size_t b = 0; b < regime_count; ++b) reach[a][b] = a == b || c.transition[a][b] > 0.0;
   for (std::size_t m = 0; m < regime_count; ++m)
     for (std::size_t a = 0; a < regime_count; ++a)
       for (std::size_t b = 0; b < regime_count; ++b)
@@ -280,53 +322,67 @@ inline void synthetic_config::validate() const {
         throw config_error("transition", "regime " + std::to_string(b) +
                                              " is unreachable from regime " + std::to_string(a) +
                                              "; the chain must be irreducible");
-  if (!(student_t_dof > 2.0))
+  if (!(c.student_t_dof > 2.0))
     throw config_error("student_t_dof",
-                       "must be > 2 (finite variance) or +infinity, got " + num(student_t_dof));
-  if (!(overnight_variance_share >= 0.0 && overnight_variance_share < 1.0))
+                       "must be > 2 (finite variance) or +infinity, got " + num(c.student_t_dof));
+  if (!(c.overnight_variance_share >= 0.0 && c.overnight_variance_share < 1.0))
     throw config_error("overnight_variance_share",
-                       "must be in [0, 1), got " + num(overnight_variance_share));
-  if (!(min_initial_price > 0.0 && std::isfinite(min_initial_price)))
+                       "must be in [0, 1), got " + num(c.overnight_variance_share));
+  if (!(c.min_initial_price > 0.0 && std::isfinite(c.min_initial_price)))
     throw config_error("min_initial_price",
-                       "must be positive and finite, got " + num(min_initial_price));
-  if (!(max_initial_price >= min_initial_price && std::isfinite(max_initial_price)))
+                       "must be positive and finite, got " + num(c.min_initial_price));
+  if (!(c.max_initial_price >= c.min_initial_price && std::isfinite(c.max_initial_price)))
     throw config_error("max_initial_price",
-                       "must be finite and >= min_initial_price = " + num(min_initial_price) +
-                           ", got " + num(max_initial_price));
-  if (!(base_volume > 0.0 && base_volume <= 1e15))
-    throw config_error("base_volume", "must be in (0, 1e15], got " + num(base_volume));
-  if (!in_range(base_volume_dispersion, 0.0, 5.0))
+                       "must be finite and >= min_initial_price = " + num(c.min_initial_price) +
+                           ", got " + num(c.max_initial_price));
+  if (!(c.base_volume > 0.0 && c.base_volume <= 1e15))
+    throw config_error("base_volume", "must be in (0, 1e15], got " + num(c.base_volume));
+  if (!in_range(c.base_volume_dispersion, 0.0, 5.0))
     throw config_error("base_volume_dispersion",
-                       "must be in [0, 5], got " + num(base_volume_dispersion));
-  if (!in_range(volume_volatility_elasticity, -5.0, 5.0))
+                       "must be in [0, 5], got " + num(c.base_volume_dispersion));
+  if (!in_range(c.volume_volatility_elasticity, -5.0, 5.0))
     throw config_error("volume_volatility_elasticity",
-                       "must be in [-5, 5], got " + num(volume_volatility_elasticity));
-  if (!in_range(volume_noise, 0.0, 5.0))
-    throw config_error("volume_noise", "must be in [0, 5], got " + num(volume_noise));
-  if (!in_range(vwap_noise, 0.0, 1.0))
-    throw config_error("vwap_noise", "must be in [0, 1], got " + num(vwap_noise));
-  if (!(planted_ic > -1.0 && planted_ic < 1.0))
-    throw config_error("planted_ic", "must be in (-1, 1), got " + num(planted_ic));
-  if (planted_ic != 0.0) {
-    if (assets < 2)
+                       "must be in [-5, 5], got " + num(c.volume_volatility_elasticity));
+  if (!in_range(c.volume_noise, 0.0, 5.0))
+    throw config_error("volume_noise", "must be in [0, 5], got " + num(c.volume_noise));
+  if (!in_range(c.vwap_noise, 0.0, 1.0))
+    throw config_error("vwap_noise", "must be in [0, 1], got " + num(c.vwap_noise));
+  if (!(c.planted_ic > -1.0 && c.planted_ic < 1.0))
+    throw config_error("planted_ic", "must be in (-1, 1), got " + num(c.planted_ic));
+  if (c.planted_ic != 0.0) {
+    if (c.assets < 2)
       throw config_error("planted_ic", "must be 0 with a single asset (the information " +
                                            std::string("coefficient is cross-sectional)"));
-    const double bound = detail::synthetic_impl::loadings_unchecked(*this).max_planted_ic;
-    if (!(std::fabs(planted_ic) <= bound))
-      throw config_error("planted_ic", "|planted_ic| must be <= " + num(bound) +
-                                           " for these correlations and sectors (the signal " +
-                                           "can explain at most the idiosyncratic variance), " +
-                                           "got " + num(planted_ic));
   }
-  if (!(signal_persistence > -1.0 && signal_persistence < 1.0))
-    throw config_error("signal_persistence", "must be in (-1, 1), got " + num(signal_persistence));
+  if (!(c.signal_persistence > -1.0 && c.signal_persistence < 1.0))
+    throw config_error("signal_persistence",
+                       "must be in (-1, 1), got " + num(c.signal_persistence));
+}
+
+/// The planted_ic bound: |planted_ic| <= l.max_planted_ic.
+inline void check_planted_bound(const synthetic_config& c, const synthetic_loadings& l) {
+  if (c.planted_ic != 0.0 && !(std::fabs(c.planted_ic) <= l.max_planted_ic))
+    throw config_error("planted_ic", "|planted_ic| must be <= " + num(l.max_planted_ic) +
+                                         " for these correlations and sectors (the signal can " +
+                                         "explain at most the idiosyncratic variance), got " +
+                                         num(c.planted_ic));
+}
+
+}  // namespace detail::synthetic_impl
+
+inline void synthetic_config::validate() const {
+  detail::synthetic_impl::validate_fields(*this);
+  if (planted_ic != 0.0)
+    detail::synthetic_impl::check_planted_bound(*this,
+                                                detail::synthetic_impl::loadings_unchecked(*this));
 }
 
 /// Loadings and derived constants of a configuration; validates it first (config_error). O(N).
 /// @test tests/data/synthetic_test.cpp (SyntheticLoadings.*)
 [[nodiscard]] inline synthetic_loadings derive_loadings(const synthetic_config& config) {
-  config.validate();
+  detail::synthetic_impl::validate_fields(config);
   synthetic_loadings l = detail::synthetic_impl::loadings_unchecked(config);
+  detail::synthetic_impl::check_planted_bound(config, l);
   l.stationary = stationary_distribution(config.transition);
   return l;
 }
