@@ -582,7 +582,7 @@ struct synthetic_market {
 }
 
 /// The library's bundled default data set: generate_market(default_market_config()), the data
-/// the quick-start example runs on. About 10 ms; the result is identical on every platform.
+/// the quick-start example runs on. About 20 ms; the result is identical on every platform.
 /// @test tests/data/synthetic_test.cpp (SyntheticDeterminism.DefaultMarketGolden)
 [[nodiscard]] inline synthetic_market default_market() {
   return generate_market(default_market_config());
