@@ -148,6 +148,7 @@ namespace detail {
 /// date. Value problems go through csv_options::policy; `drop` removes the row. Throws
 /// validation_error (a data_error) after the whole file has been scanned if a problem's action is
 /// `error`. O(file size + R log R).
+/// @test tests/data/csv_read_test.cpp, validation_test.cpp, real_data_test.cpp
 [[nodiscard]] inline loaded<ohlcv_panel> read_ohlcv_csv(const csv_source& source,
                                                         const csv_options& options = {}) {
   return detail::read_ohlcv(source, options, false);

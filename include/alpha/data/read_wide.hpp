@@ -34,6 +34,7 @@ namespace data {
 /// NaN between an asset's first and last price; leading/trailing NaN, e.g. before an IPO, are
 /// not problems), outlier_return; `drop` blanks the cell. Throws validation_error after the whole
 /// file has been scanned if a problem's action is `error`. O(file size + R log R).
+/// @test tests/data/csv_read_test.cpp (CsvRead.Wide*), real_data_test.cpp (swx, vega_stocks)
 [[nodiscard]] inline loaded<panel<double>> read_wide_csv(const csv_source& source,
                                                          const csv_options& options = {}) {
   options.policy.check();

@@ -28,6 +28,7 @@ namespace data {
 /// Strong guarantee: works on a copy and commits only on success. Throws validation_error (after
 /// the whole panel has been scanned) if a problem's action is `error`, config_error for an
 /// unusable policy. O(T * N) plus O(T log T) per asset for the outlier rule.
+/// @test tests/data/validation_test.cpp (Validate.*)
 inline validation_report validate(ohlcv_panel& px, const validation_policy& policy = {}) {
   policy.check();
   ohlcv_panel work = px;

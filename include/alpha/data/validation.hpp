@@ -84,6 +84,7 @@ enum class action : unsigned char { error, drop, repair, keep };
 ///
 /// `keep` is not allowed for `unsorted_timestamp` and `duplicate_timestamp` (a time index must be
 /// strictly increasing): `check()` throws config_error for it.
+/// @test tests/data/validation_test.cpp (one test per rule, each action)
 struct validation_policy {
   /// Action per kind, indexed by problem_kind.
   std::array<action, problem_kind_count> actions{

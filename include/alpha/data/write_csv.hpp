@@ -100,6 +100,7 @@ void write_to_path(const std::filesystem::path& path, Write write) {
 /// Writes `p` as a wide CSV: header `date,<asset ids>`, then one row per date with ISO dates
 /// (timestamp::to_iso) and shortest round-trip numbers (`NaN` for missing). read_wide_csv reads
 /// it back bit-identically. Throws data_error on a stream failure. O(T * N).
+/// @test tests/data/csv_write_test.cpp (CsvWrite.WideRoundTripIsBitIdentical)
 inline void write_wide_csv(std::ostream& os, const panel<double>& p,
                            const csv_write_options& options = {}) {
   fmt::memory_buffer buf;
