@@ -137,6 +137,38 @@ TEST(CsvRead, OtherDelimiterAndQuotes) {
   EXPECT_HAS(msg, "delimited by ';'");
 }
 
+TEST(CsvRead, ByteOrderMarkAndCrLf) {
+  const csv_source src{"bom.csv",
+                       "\xEF\xBB\xBF"
+                       "Date,AAA\r\n2020-01-02,1.5\r\n2020-01-03,2\r\n"};
+  const auto [px, report] = read_wide_csv(src);
+  EXPECT_TRUE(report.empty()) << report.to_string();
+  ASSERT_EQ(px.rows(), 2u);
+  EXPECT_EQ(px.assets()[0], "AAA");
+  EXPECT_EQ(px(1, 0), 2.0);
+}
+
+TEST(CsvRead, ReportOnlyNeverThrowsAndListsEverything) {
+  const csv_source src{"r.csv",
+                       "date,open,high,low,close,volume\n"
+                       "2020-01-03,10,11,9,10.5,100\n"    // line 2
+                       "2020-01-02,10,9,9,10.5,100\n"     // line 3: unsorted; high 9 < 10.5
+                       "2020-01-04,x,11,9,-1,-5\n"        // line 4: non_numeric, price, volume
+                       "2020-01-04,10,11,9,10.5,100\n"};  // line 5: duplicate
+  csv_options opt;
+  opt.policy = alpha::data::validation_policy::report_only();
+  const auto [px, report] = read_ohlcv_csv(src, opt);
+  EXPECT_EQ(px.rows(), 3u);
+  EXPECT_EQ(report.count(problem_kind::unsorted_timestamp), 1u);
+  EXPECT_EQ(report.count(problem_kind::duplicate_timestamp), 1u);
+  EXPECT_EQ(report.count(problem_kind::non_numeric), 1u);
+  EXPECT_EQ(report.count(problem_kind::non_positive_price), 1u);
+  EXPECT_EQ(report.count(problem_kind::negative_volume), 1u);
+  EXPECT_EQ(report.count(problem_kind::high_below_open_close), 1u);
+  EXPECT_EQ(report.size(), 6u) << report.to_string();
+  EXPECT_EQ(px.close()(2, 0), -1.0);  // kept
+}
+
 TEST(CsvRead, LongFormatUnionCalendarAndGaps) {
   const csv_source src{"long.csv",
                        "date,symbol,open,high,low,close,volume\n"

@@ -55,7 +55,8 @@ inline constexpr std::size_t no_column = static_cast<std::size_t>(-1);
   return out;
 }
 
-/// Reads and checks the header record: data_error for an empty file, a header that looks like
+/// Reads and checks the header record (a leading UTF-8 byte-order mark is removed): data_error
+/// for an empty file, a header that looks like
 /// data (no header), a single column that holds another delimiter, an empty column name, or two
 /// columns with the same (normalised) name. O(header length).
 [[nodiscard]] inline ::alpha::detail::csv_record read_header(::alpha::detail::csv_reader& reader,
@@ -63,6 +64,8 @@ inline constexpr std::size_t no_column = static_cast<std::size_t>(-1);
   const std::string& file = reader.name();
   auto rec = reader.next();
   if (!rec) fail(file, 0, 0, {}, "empty file: expected a header line such as 'date,close'");
+  if (!rec->fields.empty() && rec->fields[0].starts_with("\xEF\xBB\xBF"))
+    rec->fields[0].erase(0, 3);  // UTF-8 byte-order mark (Excel exports)
   const auto& h = rec->fields;
   if (h.size() == 1) {
     for (const char d : {',', ';', '\t', '|'})
