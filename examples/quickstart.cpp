@@ -85,8 +85,10 @@ int main(int argc, char** argv) try {
 
   // 3. Summarise each asset.
   const double per_year = bars_per_year(market.index());
-  fmt::print("{:<8} {:>10} {:>10} {:>6} {:>9} {:>9}\n", "asset", "first", "last", "bars", "ann.ret",
-             "ann.vol");
+  std::size_t width = 5;
+  for (const std::string& id : market.assets()) width = std::max(width, id.size());
+  fmt::print("{:<{}} {:>10} {:>10} {:>6} {:>9} {:>9}\n", "asset", width, "first", "last", "bars",
+             "ann.ret", "ann.vol");
   for (std::size_t j = 0; j < market.cols(); ++j) {
     const asset_summary s = summarise(market.asset(j), per_year);
     fmt::print("{:<{}} {:>10} {:>10} {:>6} {:>8.2f}% {:>8.2f}%\n", market.assets()[j], width,
