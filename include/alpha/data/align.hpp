@@ -199,7 +199,8 @@ namespace detail::align_impl {
     const auto rows = map_rows(p->index(), out.index());
     if (report)
       report->dropped_rows.push_back(static_cast<std::size_t>(
-          std::count(rows.begin(), rows.end(), std::optional<std::size_t>{})));
+          std::count_if(rows.begin(), rows.end(),
+                        [](const std::optional<std::size_t>& r) { return !r.has_value(); })));
     for (Eigen::Index j = 0; j < static_cast<Eigen::Index>(p->cols()); ++j, ++col)
       copy_column(p->values(), j, out.values(), col, rows);
   }
@@ -224,7 +225,8 @@ namespace detail::align_impl {
     const auto rows = map_rows(p->index(), out.index());
     if (report)
       report->dropped_rows.push_back(static_cast<std::size_t>(
-          std::count(rows.begin(), rows.end(), std::optional<std::size_t>{})));
+          std::count_if(rows.begin(), rows.end(),
+                        [](const std::optional<std::size_t>& r) { return !r.has_value(); })));
     for (Eigen::Index j = 0; j < static_cast<Eigen::Index>(p->cols()); ++j, ++col) {
       copy_column(p->open().values(), j, out.open_values(), col, rows);
       copy_column(p->high().values(), j, out.high_values(), col, rows);
