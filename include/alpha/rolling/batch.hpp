@@ -1,0 +1,94 @@
+/// @file
+/// Batch drivers for rolling accumulators: over a contiguous series, and over every asset of a
+/// panel in parallel. An accumulator may provide a faster kernel as a static member
+/// `A::batch(const params&, std::span<const double> in, std::span<double> out)` (or the two-input
+/// form); otherwise the streaming interface is replayed. Either way the output equals the
+/// streaming output (bit-equal unless the accumulator documents a tolerance).
+#pragma once
+
+#include "alpha/config.hpp"
+#include "alpha/core/error.hpp"
+#include "alpha/core/panel.hpp"
+#include "alpha/core/parallel.hpp"
+#include "alpha/rolling/concept.hpp"
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+ALPHA_BEGIN_NAMESPACE
+namespace rolling {
+
+namespace detail {
+template <class A>
+concept HasBatchKernel = requires(const typename A::params& p, std::span<const double> in,
+                                  std::span<double> out) {
+  A::batch(p, in, out);
+};
+template <class A>
+concept HasPairBatchKernel = requires(const typename A::params& p, std::span<const double> x,
+                                      std::span<const double> y, std::span<double> out) {
+  A::batch(p, x, y, out);
+};
+
+inline void require_same_length(std::size_t a, std::size_t b, const char* what) {
+  if (a != b)
+    throw shape_error(std::string(what) + ": input has " + std::to_string(a) +
+                      " values but output has " + std::to_string(b));
+}
+}  // namespace detail
+
+/// Runs accumulator A over `in`, writing one output per input into `out` (same length, else
+/// shape_error). O(n) times A's per-update cost.
+template <StreamingAccumulator A>
+void run(const typename A::params& p, std::span<const double> in, std::span<double> out) {
+  detail::require_same_length(in.size(), out.size(), "rolling::run");
+  if constexpr (detail::HasBatchKernel<A>) {
+    A::batch(p, in, out);
+  } else {
+    A acc(p);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      acc.update(in[i]);
+      out[i] = acc.value();
+    }
+  }
+}
+
+/// Runs accumulator A over `in` and returns the outputs.
+template <StreamingAccumulator A>
+[[nodiscard]] std::vector<double> run(const typename A::params& p, std::span<const double> in) {
+  std::vector<double> out(in.size());
+  run<A>(p, in, std::span<double>(out));
+  return out;
+}
+
+/// Runs a two-input accumulator over aligned `x`, `y` (same length, else shape_error).
+template <PairAccumulator A>
+void run(const typename A::params& p, std::span<const double> x, std::span<const double> y,
+         std::span<double> out) {
+  detail::require_same_length(x.size(), y.size(), "rolling::run (x vs y)");
+  detail::require_same_length(x.size(), out.size(), "rolling::run");
+  if constexpr (detail::HasPairBatchKernel<A>) {
+    A::batch(p, x, y, out);
+  } else {
+    A acc(p);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      acc.update(x[i], y[i]);
+      out[i] = acc.value();
+    }
+  }
+}
+
+/// Runs accumulator A over every asset's series of `in`, in parallel across assets (TBB);
+/// the result has the same calendar and assets. Deterministic at any thread count.
+template <StreamingAccumulator A>
+[[nodiscard]] panel<double> run(const typename A::params& p, const panel<double>& in) {
+  panel<double> out(in.shared_index(), in.shared_assets());
+  parallel_for_each_index(in.cols(),
+                          [&](std::size_t j) { run<A>(p, in.series(j), out.series(j)); });
+  return out;
+}
+
+}  // namespace rolling
+ALPHA_END_NAMESPACE
