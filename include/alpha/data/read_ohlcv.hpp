@@ -61,8 +61,19 @@ namespace detail {
     const std::string id = single_asset_id(src, opt);
     for (raw_row& r : rows) r.symbol = id;
   }
-  for (const raw_row& r : rows)
-    if (position.emplace(r.symbol, names.size()).second) names.push_back(r.symbol);
+  // Number the assets in order of first appearance (one map lookup per change of symbol: the
+  // rows of one asset usually follow each other).
+  const std::string* previous = nullptr;
+  std::size_t previous_asset = 0;
+  for (raw_row& r : rows) {
+    if (previous == nullptr || r.symbol != *previous) {
+      const auto [it, inserted] = position.emplace(r.symbol, names.size());
+      if (inserted) names.push_back(r.symbol);
+      previous_asset = it->second;
+      previous = &r.symbol;
+    }
+    r.asset = previous_asset;
+  }
 
   validation_report report;
   order_rows(rows, file, date_col + 1, opt.policy, report);
@@ -76,7 +87,7 @@ namespace detail {
   for (const raw_row& r : rows) {
     const auto t = static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), r.date) -
                                             dates.begin());
-    const std::size_t j = position.find(r.symbol)->second;
+    const std::size_t j = r.asset;
     cell[j * T + t] = &r;
     for (std::size_t f = 0; f < bar_field_count; ++f)
       if (arrays[f])

@@ -65,41 +65,39 @@ class csv_reader {
   csv_reader(const csv_source& source, char delimiter = ',') noexcept
       : src_(&source), delim_(delimiter) {}
 
-  /// The next non-blank record, or nullopt at the end.
-  [[nodiscard]] std::optional<csv_record> next() {
+  /// Reads the next non-blank record into `rec`, reusing its strings' storage (no allocation per
+  /// field once the buffers have grown); false at the end of the text. O(record length).
+  bool next(csv_record& rec) {
     const std::string& s = src_->text;
-    while (pos_ < s.size()) {
-      csv_record rec;
+    const std::size_t n = s.size();
+    while (pos_ < n) {
       rec.line = line_;
-      std::string field;
-      bool quoted_field = false, any_char = false;
-      std::size_t open_line = line_;
-      for (;;) {
-        if (pos_ >= s.size()) {
-          finish_field(rec, field, quoted_field);
-          break;
-        }
-        const char c = s[pos_];
-        if (c == '"' && is_blank(field)) {
-          // Opening quote: consume up to the closing quote.
+      std::size_t nf = 0;
+      bool any_content = false;
+      for (;;) {  // one field per iteration
+        if (nf == rec.fields.size()) rec.fields.emplace_back();
+        std::string& field = rec.fields[nf++];
+        std::size_t p = pos_;
+        while (p < n && (s[p] == ' ' || s[p] == '\t')) ++p;
+        if (p < n && s[p] == '"') {
+          // Quoted field: up to the closing quote; a doubled quote is a literal one.
+          any_content = true;
+          const std::size_t open_line = line_;
           field.clear();
-          quoted_field = true;
-          any_char = true;
-          open_line = line_;
-          ++pos_;
+          ++p;
           for (;;) {
-            if (pos_ >= s.size()) {
+            if (p >= n) {
               data_location where;
               where.file = src_->name;
               where.line = open_line;
-              where.column = rec.fields.size() + 1;
+              where.column = nf;
               throw data_error(std::move(where), "unterminated quoted field");
             }
-            const char q = s[pos_++];
+            const char q = s[p++];
             if (q == '"') {
-              if (pos_ < s.size() && s[pos_] == '"') {
+              if (p < n && s[p] == '"') {
                 field += '"';
-                ++pos_;
+                ++p;
               } else {
                 break;
               }
@@ -108,47 +106,45 @@ class csv_reader {
               field += q;
             }
           }
+          while (p < n && s[p] != delim_ && s[p] != '\n' && s[p] != '\r') ++p;  // after the quote
+        } else {
+          const std::size_t begin = p;
+          while (p < n && s[p] != delim_ && s[p] != '\n' && s[p] != '\r') ++p;
+          std::size_t end = p;
+          while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t')) --end;
+          field.assign(s, begin, end - begin);
+          if (end > begin) any_content = true;
+        }
+        if (p < n && s[p] == delim_) {
+          any_content = true;
+          pos_ = p + 1;
           continue;
         }
-        ++pos_;
-        if (c == delim_) {
-          finish_field(rec, field, quoted_field);
-          any_char = true;
-          continue;
-        }
-        if (c == '\n' || c == '\r') {
-          if (c == '\r' && pos_ < s.size() && s[pos_] == '\n') ++pos_;
+        if (p < n) {  // end of line: \n, \r\n or a lone \r
+          if (s[p] == '\r' && p + 1 < n && s[p + 1] == '\n') ++p;
+          ++p;
           ++line_;
-          finish_field(rec, field, quoted_field);
-          break;
         }
-        if (!quoted_field) field += c;
-        if (c != ' ' && c != '\t') any_char = true;
+        pos_ = p;
+        break;
       }
-      if (!any_char && rec.fields.size() == 1 && rec.fields[0].empty()) continue;  // blank line
-      return rec;
+      rec.fields.resize(nf);
+      if (!any_content && nf == 1) continue;  // blank line
+      return true;
     }
-    return std::nullopt;
+    return false;
+  }
+
+  /// The next non-blank record, or nullopt at the end.
+  [[nodiscard]] std::optional<csv_record> next() {
+    csv_record rec;
+    if (!next(rec)) return std::nullopt;
+    return rec;
   }
 
   [[nodiscard]] const std::string& name() const noexcept { return src_->name; }
 
  private:
-  static bool is_blank(std::string_view f) noexcept {
-    return std::all_of(f.begin(), f.end(), [](char ch) { return ch == ' ' || ch == '\t'; });
-  }
-  static void finish_field(csv_record& rec, std::string& field, bool& quoted) {
-    rec.fields.push_back(quoted ? std::move(field) : trim(field));
-    field.clear();
-    quoted = false;
-  }
-  static std::string trim(std::string_view f) {
-    const auto b = f.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    const auto e = f.find_last_not_of(" \t");
-    return std::string(f.substr(b, e - b + 1));
-  }
-
   const csv_source* src_;
   char delim_;
   std::size_t pos_ = 0;

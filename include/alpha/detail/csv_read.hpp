@@ -167,6 +167,7 @@ struct raw_row {
   timestamp date;
   std::string date_text;
   std::string symbol;
+  std::size_t asset = 0;  ///< index of `symbol` among the file's assets (set before order_rows)
   std::vector<double> values;
   std::vector<std::pair<std::size_t, std::string>> texts;
 
@@ -241,7 +242,8 @@ template <class Parse>
                                              const ::alpha::detail::csv_record& header,
                                              Parse parse) {
   std::vector<raw_row> rows;
-  while (auto rec = reader.next()) rows.push_back(parse(*rec));
+  ::alpha::detail::csv_record rec;  // reused: its field strings keep their storage
+  while (reader.next(rec)) rows.push_back(parse(rec));
   if (rows.empty())
     fail(reader.name(), header.line, 0, {}, "no data rows: the file has a header line only");
   return rows;
@@ -262,21 +264,20 @@ inline void order_rows(std::vector<raw_row>& rows, const std::string& file, std:
     w.text = r.date_text;
     return w;
   };
-  // Unsorted: a row earlier than the latest date seen before it for the same symbol.
+  // Unsorted: a row earlier than the latest date seen before it for the same asset.
   const action unsorted = policy[problem_kind::unsorted_timestamp];
-  std::map<std::string, std::size_t, std::less<>> latest;
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t asset_count = 0;
+  for (const raw_row& r : rows) asset_count = std::max(asset_count, r.asset + 1);
+  std::vector<std::size_t> latest(asset_count, none);
   std::vector<std::uint8_t> remove(rows.size(), 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto it = latest.find(rows[i].symbol);
-    if (it == latest.end()) {
-      latest.emplace(rows[i].symbol, i);
+    std::size_t& last = latest[rows[i].asset];
+    if (last == none || !(rows[i].date < rows[last].date)) {
+      last = i;
       continue;
     }
-    const raw_row& prev = rows[it->second];
-    if (!(rows[i].date < prev.date)) {
-      it->second = i;
-      continue;
-    }
+    const raw_row& prev = rows[last];
     std::string detail =
         fmt::format("date {} is earlier than {} on line {} (rows must be in ascending date order)",
                     rows[i].date.to_iso(), prev.date.to_iso(), prev.line);
@@ -296,16 +297,27 @@ inline void order_rows(std::vector<raw_row>& rows, const std::string& file, std:
       if (!remove[i]) kept.push_back(std::move(rows[i]));
     rows = std::move(kept);
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const raw_row& a, const raw_row& b) {
-    return a.symbol != b.symbol ? a.symbol < b.symbol : a.date < b.date;
-  });
+  // Order by (asset, date), stable: sort a permutation on integer keys, then move each row once.
+  const auto before = [](const raw_row& a, const raw_row& b) {
+    return a.asset != b.asset ? a.asset < b.asset : a.date < b.date;
+  };
+  if (!std::is_sorted(rows.begin(), rows.end(), before)) {
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return before(rows[a], rows[b]); });
+    std::vector<raw_row> sorted;
+    sorted.reserve(rows.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(rows[i]));
+    rows = std::move(sorted);
+  }
   // Duplicates: runs of equal (symbol, date); file order is kept inside a run.
   const action dup = policy[problem_kind::duplicate_timestamp];
   std::vector<raw_row> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t e = i + 1;
-    while (e < rows.size() && rows[e].symbol == rows[i].symbol && rows[e].date == rows[i].date) ++e;
+    while (e < rows.size() && rows[e].asset == rows[i].asset && rows[e].date == rows[i].date) ++e;
     if (e - i > 1) {
       for (std::size_t k = i + 1; k < e; ++k) {
         std::string detail =
