@@ -35,14 +35,7 @@ namespace data {
 
 namespace detail::universe_io {
 
-[[nodiscard]] inline std::string join_fields(const std::vector<std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i != 0) out += ',';
-    out += fields[i];
-  }
-  return out;
-}
+using ::alpha::detail::join_fields;
 
 [[nodiscard]] inline data_location at(const alpha::detail::csv_source& src, std::size_t line,
                                       std::size_t column, std::string text) {

@@ -151,6 +151,17 @@ class csv_reader {
   std::size_t line_ = 1;
 };
 
+/// Joins fields with the delimiter: the record as it stood in the file, for messages. O(length).
+[[nodiscard]] inline std::string join_fields(const std::vector<std::string>& fields,
+                                             char delimiter = ',') {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i != 0) out += delimiter;
+    out += fields[i];
+  }
+  return out;
+}
+
 /// Lower-cases ASCII letters and drops spaces, '_' and '-' ("Adj Close" -> "adjclose").
 [[nodiscard]] inline std::string normalise_column_name(std::string_view name) {
   std::string out;

@@ -45,15 +45,7 @@ inline constexpr std::size_t no_column = static_cast<std::size_t>(-1);
   throw data_error(std::move(w), why);
 }
 
-/// Joins fields with the delimiter (for messages). O(length).
-[[nodiscard]] inline std::string join_fields(const std::vector<std::string>& fields, char delim) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i != 0) out += delim;
-    out += fields[i];
-  }
-  return out;
-}
+using ::alpha::detail::join_fields;
 
 /// Reads and checks the header record (a leading UTF-8 byte-order mark is removed): data_error
 /// for an empty file, a header that looks like
