@@ -5,3 +5,4 @@
 
 #include "alpha/core.hpp"
 #include "alpha/data.hpp"
+#include "alpha/rolling.hpp"
