@@ -22,13 +22,14 @@ namespace rolling {
 /// - Complexity: O(1) amortised per update (compensated add/remove, exact rebuild every w
 ///   updates), O(w) memory. Batch kernel: same operations, bit-equal to streaming.
 /// @test tests/rolling/sum_test.cpp (pandas-style naive reference, laws suite)
-class sum : public detail::window_stat<sum, detail::power_sums<1>, window_params> {
+class sum
+    : public ::alpha::detail::window_stat<sum, ::alpha::detail::power_sums<1>, window_params> {
  public:
   using window_stat::window_stat;
   /// @cond
   static std::size_t statistic_min(const window_params&) noexcept { return 1; }
   static const char* name() noexcept { return "rolling::sum"; }
-  static double compute(const detail::power_sums<1>& s, const window_params&) noexcept {
+  static double compute(const ::alpha::detail::power_sums<1>& s, const window_params&) noexcept {
     return s.sum();
   }
   /// @endcond
@@ -44,13 +45,14 @@ class sum : public detail::window_stat<sum, detail::power_sums<1>, window_params
 /// - Precision: the mean is K + S/n with S a compensated sum of deviations from an origin K
 ///   refreshed every w updates: relative error ~1e-15 even on 1e9 + tiny noise.
 /// @test tests/rolling/sum_test.cpp (pandas sma20 on ttrc/sp500/msft, laws suite)
-class mean : public detail::window_stat<mean, detail::power_sums<1>, window_params> {
+class mean
+    : public ::alpha::detail::window_stat<mean, ::alpha::detail::power_sums<1>, window_params> {
  public:
   using window_stat::window_stat;
   /// @cond
   static std::size_t statistic_min(const window_params&) noexcept { return 1; }
   static const char* name() noexcept { return "rolling::mean"; }
-  static double compute(const detail::power_sums<1>& s, const window_params&) noexcept {
+  static double compute(const ::alpha::detail::power_sums<1>& s, const window_params&) noexcept {
     return s.mean();
   }
   /// @endcond
