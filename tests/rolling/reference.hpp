@@ -155,7 +155,7 @@ inline ::testing::AssertionResult close_all(const std::vector<double>& got,
     if (std::isnan(got[i]) != std::isnan(ref[i]))
       return ::testing::AssertionFailure()
              << "NaN mismatch at " << i << ": " << got[i] << " vs " << ref[i];
-    if (std::isnan(ref[i])) continue;
+    if (std::isnan(ref[i]) || got[i] == ref[i]) continue;
     const double err = std::abs(got[i] - ref[i]) / std::max(std::abs(ref[i]), scale);
     worst = std::max(worst, err);
     if (!(err <= tol))

@@ -8,7 +8,9 @@
 /// K, with two-sum compensation on every add and remove. K is the first valid value seen by an
 /// empty state, and every `window` updates the state is rebuilt exactly from the window (K = the
 /// window's mean, sums recomputed oldest to newest): O(w) work every w updates, O(1) amortised.
-/// Cancellation in S2 - S1^2/n is thus bounded by how far the mean moved since the last rebuild.
+/// Cancellation in S2 - S1^2/n is thus bounded by how far the mean moved since the last rebuild;
+/// an extra rebuild is triggered when that distance exceeds ~316 standard deviations (windows of
+/// nearly equal values far from the origin), see drifted().
 // IWYU pragma: private, include "alpha/rolling.hpp"
 #pragma once
 
@@ -84,6 +86,16 @@ inline void check_ddof(std::size_t ddof, std::size_t window) {
         "ddof", "must be < window (" + std::to_string(window) + "), got " + std::to_string(ddof));
 }
 
+/// Rebuild trigger: (sum d)^2 / n > ill_conditioned_ratio * M2, M2 = sum d^2 - (sum d)^2 / n,
+/// i.e. the squared distance between the origin and the mean exceeds 1e5 variances: relative
+/// error in M2 of order 1e5 * 2^-53 ~ 1e-11 before an extra O(w) rebuild restores it.
+inline constexpr double ill_conditioned_ratio = 1e5;
+inline bool drifted(double s1, double s2, std::size_t count, bool constant) noexcept {
+  if (count < 2 || constant) return false;
+  const double shift = s1 * s1 / static_cast<double>(count);
+  return shift > ill_conditioned_ratio * (s2 - shift);
+}
+
 /// Sums of (x - K)^p, p = 1..P, over the valid (non-NaN) values, plus an "all equal" detector.
 template <std::size_t P>
 struct power_sums {
@@ -136,6 +148,15 @@ struct power_sums {
 
   /// True when every valid value is equal (the central moments are exactly zero).
   [[nodiscard]] bool constant() const noexcept { return run >= count; }
+  /// True when the origin has drifted so far from the mean, relative to the spread, that
+  /// S2 - S1^2/n would lose more than ~5 digits (then the caller rebuilds; never for P = 1).
+  [[nodiscard]] bool ill_conditioned() const noexcept {
+    if constexpr (P == 1) {
+      return false;
+    } else {
+      return drifted(s[0].value(), s[1].value(), count, constant());
+    }
+  }
   /// Mean of the valid values (precondition count > 0).
   [[nodiscard]] double mean() const noexcept {
     return origin + s[0].value() / static_cast<double>(count);
@@ -246,6 +267,10 @@ struct pair_sums {
   void clear() noexcept { *this = pair_sums{}; }
 
   [[nodiscard]] bool constant_x() const noexcept { return run_x >= count; }
+  [[nodiscard]] bool ill_conditioned() const noexcept {
+    return drifted(sx.value(), sxx.value(), count, constant_x()) ||
+           drifted(sy.value(), syy.value(), count, constant_y());
+  }
   [[nodiscard]] bool constant_y() const noexcept { return run_y >= count; }
   /// Centred sums: sum (x-mx)^2, sum (y-my)^2, sum (x-mx)(y-my).
   [[nodiscard]] std::array<double, 3> central() const noexcept {
@@ -306,6 +331,8 @@ class window_stat {
   [[nodiscard]] std::size_t count() const noexcept { return sums_.count; }
   /// The validated parameters.
   [[nodiscard]] const P& parameters() const noexcept { return p_; }
+  /// The running sums (for derived accessors such as linear_regression::slope()).
+  [[nodiscard]] const S& sums() const noexcept { return sums_; }
   /// Back to the freshly constructed state.
   void reset() noexcept {
     ring_.clear();
@@ -346,7 +373,7 @@ class window_stat {
     if (ring_.full()) sums_.remove(ring_.front());
     ring_.push(x);
     sums_.add(x);
-    if (++since_rebuild_ == cfg_.window) {
+    if (++since_rebuild_ == cfg_.window || sums_.ill_conditioned()) {
       since_rebuild_ = 0;
       sums_.rebuild([this](auto&& f) { ring_.for_each(f); });
     }
@@ -362,7 +389,7 @@ class window_stat {
     for (std::size_t i = 0; i < n; ++i) {
       if (i >= w) sums.remove(get(i - w));
       sums.add(get(i));
-      if (++since == w) {
+      if (++since == w || sums.ill_conditioned()) {
         since = 0;
         const std::size_t lo = i + 1 - w;
         sums.rebuild([&](auto&& f) {
@@ -397,6 +424,7 @@ class expanding_stat {
   [[nodiscard]] std::size_t lookback() const noexcept { return min_count_ - 1; }
   [[nodiscard]] std::size_t count() const noexcept { return sums_.count; }
   [[nodiscard]] const P& parameters() const noexcept { return p_; }
+  [[nodiscard]] const S& sums() const noexcept { return sums_; }
   void reset() noexcept { sums_.clear(); }
 
  private:

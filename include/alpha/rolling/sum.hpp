@@ -27,9 +27,13 @@ class sum
  public:
   using window_stat::window_stat;
   /// @cond
-  static std::size_t statistic_min(const window_params&) noexcept { return 1; }
+  template <class P>
+  static std::size_t statistic_min(const P&) noexcept {
+    return 1;
+  }
   static const char* name() noexcept { return "rolling::sum"; }
-  static double compute(const ::alpha::detail::power_sums<1>& s, const window_params&) noexcept {
+  template <class P>
+  static double compute(const ::alpha::detail::power_sums<1>& s, const P&) noexcept {
     return s.sum();
   }
   /// @endcond
@@ -50,9 +54,13 @@ class mean
  public:
   using window_stat::window_stat;
   /// @cond
-  static std::size_t statistic_min(const window_params&) noexcept { return 1; }
+  template <class P>
+  static std::size_t statistic_min(const P&) noexcept {
+    return 1;
+  }
   static const char* name() noexcept { return "rolling::mean"; }
-  static double compute(const ::alpha::detail::power_sums<1>& s, const window_params&) noexcept {
+  template <class P>
+  static double compute(const ::alpha::detail::power_sums<1>& s, const P&) noexcept {
     return s.mean();
   }
   /// @endcond
