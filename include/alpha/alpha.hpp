@@ -5,4 +5,5 @@
 
 #include "alpha/core.hpp"
 #include "alpha/data.hpp"
+#include "alpha/features.hpp"
 #include "alpha/rolling.hpp"
