@@ -1,11 +1,25 @@
 // The indicator laws (tests/features/laws.hpp) for every OHLCV-bar indicator, plus the bad-input
 // cases of the bar indicators: period 0 -> config_error naming the parameter, a missing or short
 // OHLC field -> shape_error through features::run.
+#include "alpha/features/ta/aroon.hpp"
+#include "alpha/features/ta/balance_of_power.hpp"
 #include "alpha/features/ta/cci.hpp"
+#include "alpha/features/ta/chaikin.hpp"
 #include "alpha/features/ta/directional_movement.hpp"
+#include "alpha/features/ta/donchian.hpp"
+#include "alpha/features/ta/ease_of_movement.hpp"
+#include "alpha/features/ta/force_index.hpp"
+#include "alpha/features/ta/ichimoku.hpp"
+#include "alpha/features/ta/keltner.hpp"
+#include "alpha/features/ta/mass_index.hpp"
+#include "alpha/features/ta/mfi.hpp"
 #include "alpha/features/ta/obv.hpp"
+#include "alpha/features/ta/parabolic_sar.hpp"
+#include "alpha/features/ta/rolling_vwap.hpp"
 #include "alpha/features/ta/stochastic.hpp"
 #include "alpha/features/ta/true_range.hpp"
+#include "alpha/features/ta/ultimate_oscillator.hpp"
+#include "alpha/features/ta/vortex.hpp"
 #include "alpha/features/ta/williams_r.hpp"
 
 #include "features/laws.hpp"
@@ -42,6 +56,50 @@ using BarTypesA = ::testing::Types<af::true_range, af::atr, af::natr, af::plus_d
                                    af::stochastic_slow, af::williams_r, af::cci, af::obv>;
 INSTANTIATE_TYPED_TEST_SUITE_P(BarIndicatorsA, IndicatorLaws, BarTypesA);
 
+ALPHA_BAR_TRAITS(af::aroon, {.period = 14});
+ALPHA_BAR_TRAITS(af::aroon_oscillator, {.period = 10});
+ALPHA_BAR_TRAITS(af::mfi, {.period = 14});
+ALPHA_BAR_TRAITS(af::ad_line, {});
+ALPHA_BAR_TRAITS(af::ad_oscillator, {});
+ALPHA_BAR_TRAITS(af::chaikin_money_flow, {.period = 20});
+ALPHA_BAR_TRAITS(af::ultimate_oscillator, {});
+ALPHA_BAR_TRAITS(af::parabolic_sar, {});
+ALPHA_BAR_TRAITS(af::keltner, {});
+ALPHA_BAR_TRAITS(af::donchian, {.period = 20});
+ALPHA_BAR_TRAITS(af::rolling_vwap, {.period = 20});
+ALPHA_BAR_TRAITS(af::balance_of_power, {});
+ALPHA_BAR_TRAITS(af::force_index, {.period = 13});
+ALPHA_BAR_TRAITS(af::mass_index, {});
+ALPHA_BAR_TRAITS(af::vortex, {.period = 14});
+
+// Per-output warm-ups: ease of movement (emv from bar 1) and ichimoku (every line its own).
+template <>
+struct alpha_test::indicator_traits<af::ease_of_movement> {
+  static af::ease_of_movement::params params() { return {}; }
+  static std::size_t output_lookback(const af::ease_of_movement::params& p, std::size_t k) {
+    return k == 0 ? 1 : p.period;
+  }
+  // a NaN emv stays in the mean's window for n bars: recovery n + 1 bars after the hole
+  static std::size_t nan_recovery(const af::ease_of_movement::params& p) { return p.period + 2; }
+};
+template <>
+struct alpha_test::indicator_traits<af::ichimoku> {
+  static af::ichimoku::params params() {
+    return {.tenkan_period = 5, .kijun_period = 12, .senkou_b_period = 20, .displacement = 7};
+  }
+  static std::size_t output_lookback(const af::ichimoku::params& p, std::size_t k) {
+    return af::ichimoku(p).output_lookback(k);
+  }
+};
+
+using BarTypesB =
+    ::testing::Types<af::aroon, af::aroon_oscillator, af::mfi, af::ad_line, af::ad_oscillator,
+                     af::chaikin_money_flow, af::ultimate_oscillator, af::parabolic_sar,
+                     af::ichimoku, af::keltner, af::donchian, af::rolling_vwap,
+                     af::balance_of_power, af::force_index, af::ease_of_movement,
+                     af::mass_index, af::vortex>;
+INSTANTIATE_TYPED_TEST_SUITE_P(BarIndicatorsB, IndicatorLaws, BarTypesB);
+
 namespace {
 /// The parameter named by the config_error thrown by constructing I(p).
 template <class I>
@@ -70,6 +128,29 @@ TEST(BarBadInput, ZeroPeriodsNameTheParameter) {
             "slowd_period");
   EXPECT_EQ(rejected<af::williams_r>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::cci>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::aroon>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::aroon_oscillator>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::mfi>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::ad_oscillator>({.fast_period = 0}), "fast_period");
+  EXPECT_EQ(rejected<af::ad_oscillator>({.fast_period = 3, .slow_period = 0}), "slow_period");
+  EXPECT_EQ(rejected<af::chaikin_money_flow>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::ultimate_oscillator>({.period1 = 7, .period2 = 0}), "period2");
+  EXPECT_EQ(rejected<af::parabolic_sar>({.acceleration = 0.0}), "acceleration");
+  EXPECT_EQ(rejected<af::parabolic_sar>({.acceleration = 0.02, .maximum = alpha::nan}),
+            "maximum");
+  EXPECT_EQ(rejected<af::ichimoku>({.tenkan_period = 0}), "tenkan_period");
+  EXPECT_EQ(rejected<af::ichimoku>({.displacement = 0}), "displacement");
+  EXPECT_EQ(rejected<af::keltner>({.ema_period = 0}), "ema_period");
+  EXPECT_EQ(rejected<af::keltner>({.atr_period = 0}), "atr_period");
+  EXPECT_EQ(rejected<af::keltner>({.multiplier = -1.0}), "multiplier");
+  EXPECT_EQ(rejected<af::donchian>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::rolling_vwap>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::force_index>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::ease_of_movement>({.period = 0}), "period");
+  EXPECT_EQ(rejected<af::ease_of_movement>({.volume_divisor = 0.0}), "volume_divisor");
+  EXPECT_EQ(rejected<af::mass_index>({.ema_period = 0}), "ema_period");
+  EXPECT_EQ(rejected<af::mass_index>({.sum_period = 0}), "sum_period");
+  EXPECT_EQ(rejected<af::vortex>({.period = 0}), "period");
 }
 
 TEST(BarBadInput, MissingOrMismatchedFieldsAreShapeErrors) {
@@ -85,7 +166,12 @@ TEST(BarBadInput, MissingOrMismatchedFieldsAreShapeErrors) {
   in = d.view();
   in.volume = {};
   EXPECT_THROW((void)af::run<af::obv>({}, in), alpha::shape_error);
+  EXPECT_THROW((void)af::run<af::mfi>({}, in), alpha::shape_error);
   EXPECT_NO_THROW((void)af::run<af::atr>({}, in));  // ATR does not read volume
+  in = d.view();
+  in.open = {};
+  EXPECT_THROW((void)af::run<af::balance_of_power>({}, in), alpha::shape_error);
+  EXPECT_NO_THROW((void)af::run<af::ichimoku>({}, in));  // reads high, low, close
   try {
     in = d.view();
     in.close = {};
