@@ -6,14 +6,28 @@
 #include "alpha/features/ta/run.hpp"
 
 // One-series indicators (moving averages, oscillators, bands, statistics).
+#include "alpha/features/ta/bbands.hpp"
+#include "alpha/features/ta/cmo.hpp"
+#include "alpha/features/ta/coppock.hpp"
 #include "alpha/features/ta/dema.hpp"
+#include "alpha/features/ta/dpo.hpp"
 #include "alpha/features/ta/ema.hpp"
+#include "alpha/features/ta/historical_volatility.hpp"
 #include "alpha/features/ta/hma.hpp"
 #include "alpha/features/ta/kama.hpp"
+#include "alpha/features/ta/kst.hpp"
+#include "alpha/features/ta/linear_regression.hpp"
+#include "alpha/features/ta/macd.hpp"
+#include "alpha/features/ta/momentum.hpp"
+#include "alpha/features/ta/price_oscillator.hpp"
+#include "alpha/features/ta/rsi.hpp"
 #include "alpha/features/ta/sma.hpp"
+#include "alpha/features/ta/stddev.hpp"
+#include "alpha/features/ta/stoch_rsi.hpp"
 #include "alpha/features/ta/t3.hpp"
 #include "alpha/features/ta/tema.hpp"
 #include "alpha/features/ta/trima.hpp"
+#include "alpha/features/ta/trix.hpp"
 #include "alpha/features/ta/wma.hpp"
 
 // Indicators of OHLCV bars (high/low/close/volume).
