@@ -32,6 +32,18 @@ concept HasPairBatchKernel = requires(const typename A::params& p, std::span<con
   A::batch(p, x, y, out);
 };
 
+/// config_error when a windowed accumulator's window exceeds the series: every output would be
+/// NaN, which is almost always a mistake (a 250-day window on 6 months of data).
+template <class P>
+void require_window_fits(const P& p, std::size_t n) {
+  if constexpr (requires { p.window; }) {
+    if (n != 0 && p.window > n)
+      throw config_error("window", "window " + std::to_string(p.window) +
+                                       " is longer than the series (" + std::to_string(n) +
+                                       " values): every output would be NaN");
+  }
+}
+
 inline void require_same_length(std::size_t a, std::size_t b, const char* what) {
   if (a != b)
     throw shape_error(std::string(what) + ": input has " + std::to_string(a) +
@@ -40,10 +52,12 @@ inline void require_same_length(std::size_t a, std::size_t b, const char* what) 
 }  // namespace detail
 
 /// Runs accumulator A over `in`, writing one output per input into `out` (same length, else
-/// shape_error). O(n) times A's per-update cost.
+/// shape_error). A window longer than a non-empty series is a config_error. O(n) times A's
+/// per-update cost.
 template <StreamingAccumulator A>
 void run(const typename A::params& p, std::span<const double> in, std::span<double> out) {
   detail::require_same_length(in.size(), out.size(), "rolling::run");
+  detail::require_window_fits(p, in.size());
   if constexpr (detail::HasBatchKernel<A>) {
     A::batch(p, in, out);
   } else {
@@ -69,6 +83,7 @@ void run(const typename A::params& p, std::span<const double> x, std::span<const
          std::span<double> out) {
   detail::require_same_length(x.size(), y.size(), "rolling::run (x vs y)");
   detail::require_same_length(x.size(), out.size(), "rolling::run");
+  detail::require_window_fits(p, x.size());
   if constexpr (detail::HasPairBatchKernel<A>) {
     A::batch(p, x, y, out);
   } else {
