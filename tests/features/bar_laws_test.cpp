@@ -31,10 +31,10 @@
 
 namespace af = alpha::features;
 
-#define ALPHA_BAR_TRAITS(type, ...)                                  \
-  template <>                                                        \
-  struct alpha_test::indicator_traits<type> {                        \
-    static type::params params() { return __VA_ARGS__; }             \
+#define ALPHA_BAR_TRAITS(type, ...)                      \
+  template <>                                            \
+  struct alpha_test::indicator_traits<type> {            \
+    static type::params params() { return __VA_ARGS__; } \
   }
 
 ALPHA_BAR_TRAITS(af::true_range, {});
@@ -96,8 +96,8 @@ using BarTypesB =
     ::testing::Types<af::aroon, af::aroon_oscillator, af::mfi, af::ad_line, af::ad_oscillator,
                      af::chaikin_money_flow, af::ultimate_oscillator, af::parabolic_sar,
                      af::ichimoku, af::keltner, af::donchian, af::rolling_vwap,
-                     af::balance_of_power, af::force_index, af::ease_of_movement,
-                     af::mass_index, af::vortex>;
+                     af::balance_of_power, af::force_index, af::ease_of_movement, af::mass_index,
+                     af::vortex>;
 INSTANTIATE_TYPED_TEST_SUITE_P(BarIndicatorsB, IndicatorLaws, BarTypesB);
 
 namespace {
@@ -120,12 +120,11 @@ TEST(BarBadInput, ZeroPeriodsNameTheParameter) {
   EXPECT_EQ(rejected<af::adx>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::adxr>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::stochastic_fast>({.fastk_period = 0}), "fastk_period");
-  EXPECT_EQ(rejected<af::stochastic_fast>({.fastk_period = 5, .fastd_period = 0}),
-            "fastd_period");
-  EXPECT_EQ(rejected<af::stochastic_slow>({.fastk_period = 5, .slowk_period = 0}),
-            "slowk_period");
-  EXPECT_EQ(rejected<af::stochastic_slow>({.fastk_period = 5, .slowk_period = 3, .slowd_period = 0}),
-            "slowd_period");
+  EXPECT_EQ(rejected<af::stochastic_fast>({.fastk_period = 5, .fastd_period = 0}), "fastd_period");
+  EXPECT_EQ(rejected<af::stochastic_slow>({.fastk_period = 5, .slowk_period = 0}), "slowk_period");
+  EXPECT_EQ(
+      rejected<af::stochastic_slow>({.fastk_period = 5, .slowk_period = 3, .slowd_period = 0}),
+      "slowd_period");
   EXPECT_EQ(rejected<af::williams_r>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::cci>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::aroon>({.period = 0}), "period");
@@ -136,8 +135,7 @@ TEST(BarBadInput, ZeroPeriodsNameTheParameter) {
   EXPECT_EQ(rejected<af::chaikin_money_flow>({.period = 0}), "period");
   EXPECT_EQ(rejected<af::ultimate_oscillator>({.period1 = 7, .period2 = 0}), "period2");
   EXPECT_EQ(rejected<af::parabolic_sar>({.acceleration = 0.0}), "acceleration");
-  EXPECT_EQ(rejected<af::parabolic_sar>({.acceleration = 0.02, .maximum = alpha::nan}),
-            "maximum");
+  EXPECT_EQ(rejected<af::parabolic_sar>({.acceleration = 0.02, .maximum = alpha::nan}), "maximum");
   EXPECT_EQ(rejected<af::ichimoku>({.tenkan_period = 0}), "tenkan_period");
   EXPECT_EQ(rejected<af::ichimoku>({.displacement = 0}), "displacement");
   EXPECT_EQ(rejected<af::keltner>({.ema_period = 0}), "ema_period");

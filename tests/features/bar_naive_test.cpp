@@ -158,8 +158,8 @@ TEST(BarNaive, Aroon) {
       const auto a = af::run<af::aroon>({.period = n}, b.input());
       EXPECT_TRUE(close_all(a[0], down, tol));
       EXPECT_TRUE(close_all(a[1], up, tol));
-      EXPECT_TRUE(close_all(af::run<af::aroon_oscillator>({.period = n}, b.input())[0], osc, tol,
-                            1.0));
+      EXPECT_TRUE(
+          close_all(af::run<af::aroon_oscillator>({.period = n}, b.input())[0], osc, tol, 1.0));
     }
   ohlcv h{{1, 1, 1, 1}, {1, 3, 2, 2}, {1, 1, 1, 0.5}, {1, 1, 1, 1}, {1, 1, 1, 1}};
   const auto a = af::run<af::aroon>({.period = 2}, h.input());
@@ -195,10 +195,10 @@ TEST(BarNaive, ChaikinAdAdoscCmf) {
       acc += mfv[t];
       ad[t] = acc;
     }
-    const double scale = 1e-3 * std::fabs(*std::max_element(ad.begin(), ad.end(), [](double x,
-                                                                                    double y) {
-      return std::fabs(x) < std::fabs(y);
-    }));
+    const double scale =
+        1e-3 * std::fabs(*std::max_element(ad.begin(), ad.end(), [](double x, double y) {
+          return std::fabs(x) < std::fabs(y);
+        }));
     EXPECT_TRUE(close_all(af::run<af::ad_line>({}, b.input())[0], ad, tol, scale));
     // ADOSC(3, 10): EMAs seeded with AD_0
     vec osc(b.size(), qnan);
@@ -221,16 +221,17 @@ TEST(BarNaive, ChaikinAdAdoscCmf) {
 TEST(BarNaive, UltimateOscillator) {
   for (const ohlcv& b : inputs()) {
     vec bp(b.size(), qnan), tr = true_ranges(b), want(b.size(), qnan);
-    for (std::size_t t = 1; t < b.size(); ++t) bp[t] = b.close[t] - std::min(b.low[t], b.close[t - 1]);
+    for (std::size_t t = 1; t < b.size(); ++t)
+      bp[t] = b.close[t] - std::min(b.low[t], b.close[t - 1]);
     for (std::size_t t = 28; t < b.size(); ++t) {
       auto avg = [&](std::size_t p) { return window_sum(bp, t, p) / window_sum(tr, t, p); };
       want[t] = 100.0 * (4 * avg(7) + 2 * avg(14) + avg(28)) / 7.0;
     }
     EXPECT_TRUE(close_all(af::run<af::ultimate_oscillator>({}, b.input())[0], want, tol));
     // periods are sorted (TA-Lib)
-    EXPECT_TRUE(close_all(
-        af::run<af::ultimate_oscillator>({.period1 = 28, .period2 = 7, .period3 = 14}, b.input())[0],
-        want, tol));
+    EXPECT_TRUE(close_all(af::run<af::ultimate_oscillator>(
+                              {.period1 = 28, .period2 = 7, .period3 = 14}, b.input())[0],
+                          want, tol));
   }
 }
 
@@ -287,11 +288,11 @@ vec talib_sar(const ohlcv& b, double acc, double maxi) {
 
 TEST(BarNaive, ParabolicSar) {
   for (const ohlcv& b : inputs()) {
-    EXPECT_TRUE(close_all(af::run<af::parabolic_sar>({}, b.input())[0], talib_sar(b, 0.02, 0.2),
-                          tol));
-    EXPECT_TRUE(close_all(af::run<af::parabolic_sar>({.acceleration = 0.05, .maximum = 0.3},
-                                                     b.input())[0],
-                          talib_sar(b, 0.05, 0.3), tol));
+    EXPECT_TRUE(
+        close_all(af::run<af::parabolic_sar>({}, b.input())[0], talib_sar(b, 0.02, 0.2), tol));
+    EXPECT_TRUE(
+        close_all(af::run<af::parabolic_sar>({.acceleration = 0.05, .maximum = 0.3}, b.input())[0],
+                  talib_sar(b, 0.05, 0.3), tol));
   }
   // Hand case: H 10 11 12, L 9 10 11 (rising: -DM of bar 1 = 0 -> long). Bar 1: EP = 11,
   // SAR = L_0 = 9, output 9; new EP? H_1 = 11 = EP, no; SAR = 9 + 0.02 (11 - 9) = 9.04,
@@ -318,7 +319,8 @@ TEST(BarNaive, IchimokuWithoutLookAhead) {
       want[2][t] = (want[0][t] + want[1][t]) / 2.0;
       want[3][t] = mid(t, 52);
       if (t >= 26) {
-        want[4][t] = (mid(t - 26, 9) + mid(t - 26, 26)) / 2.0;  // computed at t-26 from bars <= t-26
+        want[4][t] =
+            (mid(t - 26, 9) + mid(t - 26, 26)) / 2.0;  // computed at t-26 from bars <= t-26
         want[5][t] = mid(t - 26, 52);
         want[6][t] = b.close[t] - b.close[t - 26];
       }

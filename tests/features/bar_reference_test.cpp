@@ -36,8 +36,8 @@ bool load(const data_set& d, loaded& out) {
     return true;
   }
   const auto data = alpha_test::shared_file(d.data);
-  const auto ta =
-      alpha_test::shared_file(std::string("reference/indicators/indicators_talib_") + d.tag + ".csv");
+  const auto ta = alpha_test::shared_file(std::string("reference/indicators/indicators_talib_") +
+                                          d.tag + ".csv");
   const auto tt =
       alpha_test::shared_file(std::string("reference/indicators/indicators_ttr_") + d.tag + ".csv");
   if (data.empty() || ta.empty() || tt.empty()) return false;
@@ -48,11 +48,12 @@ bool load(const data_set& d, loaded& out) {
   return true;
 }
 
-#define ALPHA_FOR_EACH_DATA_SET(var)                                                      \
-  ALPHA_REQUIRE_SHARED_FILE(probe_, "reference/indicators/indicators_talib_ttrc.csv");    \
-  (void)probe_;                                                                           \
-  for (const data_set& ds_ : data_sets)                                                   \
-    if (loaded var; !load(ds_, var)) GTEST_SKIP() << "absent: " << ds_.data;              \
+#define ALPHA_FOR_EACH_DATA_SET(var)                                                   \
+  ALPHA_REQUIRE_SHARED_FILE(probe_, "reference/indicators/indicators_talib_ttrc.csv"); \
+  (void)probe_;                                                                        \
+  for (const data_set& ds_ : data_sets)                                                \
+    if (loaded var; !load(ds_, var))                                                   \
+      GTEST_SKIP() << "absent: " << ds_.data;                                          \
     else
 
 constexpr double tol = 1e-9;

@@ -50,8 +50,7 @@ class ichimoku {
   };
   static constexpr input_fields inputs = input_fields::hlc;
   static constexpr std::array<std::string_view, 7> output_names{
-      "tenkan", "kijun", "senkou_a_ahead", "senkou_b_ahead", "senkou_a", "senkou_b",
-      "chikou_diff"};
+      "tenkan", "kijun", "senkou_a_ahead", "senkou_b_ahead", "senkou_a", "senkou_b", "chikou_diff"};
 
   explicit ichimoku(const params& p)
       : p_(checked(p)),
@@ -92,9 +91,13 @@ class ichimoku {
   [[nodiscard]] std::size_t output_lookback(std::size_t k) const noexcept {
     const std::size_t d = p_.displacement;
     const std::size_t a = std::max(p_.tenkan_period, p_.kijun_period) - 1;
-    const std::array<std::size_t, 7> lb{p_.tenkan_period - 1,     p_.kijun_period - 1, a,
-                                        p_.senkou_b_period - 1,   a + d,
-                                        p_.senkou_b_period - 1 + d, d};
+    const std::array<std::size_t, 7> lb{p_.tenkan_period - 1,
+                                        p_.kijun_period - 1,
+                                        a,
+                                        p_.senkou_b_period - 1,
+                                        a + d,
+                                        p_.senkou_b_period - 1 + d,
+                                        d};
     return lb[k];
   }
   [[nodiscard]] std::size_t lookback() const noexcept {

@@ -29,7 +29,7 @@ namespace features {
 class rolling_vwap {
  public:
   struct params {
-    std::size_t period = 20;    ///< n >= 1
+    std::size_t period = 20;   ///< n >= 1
     bool use_bar_vwap = true;  ///< use bar::vwap when present
   };
   static constexpr input_fields inputs = input_fields::hlcv;

@@ -37,9 +37,7 @@ class ultimate_oscillator {
   static constexpr std::array<std::string_view, 1> output_names{"ultosc"};
 
   explicit ultimate_oscillator(const params& p)
-      : sorted_(sorted(p)),
-        bp_{sums(sorted_)},
-        tr_{sums(sorted_)} {}
+      : sorted_(sorted(p)), bp_{sums(sorted_)}, tr_{sums(sorted_)} {}
 
   /// Pushes the next bar. O(1) amortised.
   void update(const bar& b) noexcept {
