@@ -391,7 +391,7 @@ class window_stat {
       sums.add(get(i));
       if (++since == w || sums.ill_conditioned()) {
         since = 0;
-        const std::size_t lo = i + 1 - w;
+        const std::size_t lo = i + 1 >= w ? i + 1 - w : 0;  // early rebuilds: window not full
         sums.rebuild([&](auto&& f) {
           for (std::size_t j = lo; j <= i; ++j) f(get(j));
         });
