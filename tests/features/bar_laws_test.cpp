@@ -152,13 +152,13 @@ TEST(BarBadInput, ZeroPeriodsNameTheParameter) {
 }
 
 TEST(BarBadInput, MissingOrMismatchedFieldsAreShapeErrors) {
-  const auto d = alpha_test::random_bars(50, 5);
+  const auto d = alpha_test::random_bars(100, 5);  // longer than every warm-up used here (77)
   af::series_input in = d.view();
   in.high = {};  // high missing
   EXPECT_THROW((void)af::run<af::atr>({}, in), alpha::shape_error);
   EXPECT_THROW((void)af::run<af::cci>({}, in), alpha::shape_error);
   in = d.view();
-  in.low = in.low.first(49);
+  in.low = in.low.first(99);
   EXPECT_THROW((void)af::run<af::adx>({}, in), alpha::shape_error);
   EXPECT_THROW((void)af::run<af::stochastic_fast>({}, in), alpha::shape_error);
   in = d.view();

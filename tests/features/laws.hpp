@@ -281,12 +281,13 @@ TYPED_TEST_P(IndicatorLaws, BatchEqualsStreaming) {
     }
   }
   // Shapes: an output span of the wrong length, and (for bar indicators) a short input field.
-  const ohlcv_data d = ld::make_input<I>(8, 3);
+  // The input is long enough for the warm-up (a shorter one is a config_error, tested below).
+  const ohlcv_data d = ld::make_input<I>(n, 3);
   {
     std::array<std::vector<double>, ld::K<I>> store;
     std::array<std::span<double>, ld::K<I>> spans;
     for (std::size_t k = 0; k < ld::K<I>; ++k) {
-      store[k].assign(k + 1 == ld::K<I> ? 7 : 8, 0.0);
+      store[k].assign(k + 1 == ld::K<I> ? n - 1 : n, 0.0);
       spans[k] = store[k];
     }
     EXPECT_THROW(::alpha::features::run<I>(p, d.view(), spans), ::alpha::shape_error);
@@ -302,7 +303,7 @@ TYPED_TEST_P(IndicatorLaws, BatchEqualsStreaming) {
                                    : f == F::low   ? &in.low
                                    : f == F::close ? &in.close
                                                    : &in.volume;
-      *s = s->first(7);
+      *s = s->first(n - 1);
       EXPECT_THROW((void)::alpha::features::run<I>(p, in), ::alpha::shape_error)
           << "short field " << static_cast<int>(f);
     }
@@ -310,6 +311,13 @@ TYPED_TEST_P(IndicatorLaws, BatchEqualsStreaming) {
     ::alpha::features::series_input in;
     in.close = std::span<const double>(d.close);
     EXPECT_NO_THROW((void)::alpha::features::run<I>(p, in)) << "series indicators read close only";
+  }
+  // A series no longer than the warm-up gives no output at all: a config_error, not all NaN.
+  const std::size_t warm_up = I(p).lookback();
+  if (warm_up > 0) {
+    const ohlcv_data short_input = ld::make_input<I>(warm_up, 4);
+    EXPECT_THROW((void)::alpha::features::run<I>(p, short_input.view()), ::alpha::config_error)
+        << "series of lookback() = " << warm_up << " bars";
   }
 }
 

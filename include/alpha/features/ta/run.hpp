@@ -67,7 +67,9 @@ std::size_t checked_length(const series_input& in) {
 
 /// Runs indicator I over `in`, writing output k of bar t into `out[k][t]`. Every output span
 /// must have the input's length; every field the indicator reads must be present with that
-/// length (shape_error otherwise). O(n) times the per-bar cost.
+/// length (shape_error otherwise). A non-empty input no longer than the indicator's warm-up
+/// (n <= lookback(): every output would be NaN) is a config_error naming the indicator.
+/// O(n) times the per-bar cost.
 template <Indicator I>
 void run(const typename I::params& p, const series_input& in,
          const std::array<std::span<double>, output_count<I>>& out) {
@@ -77,6 +79,14 @@ void run(const typename I::params& p, const series_input& in,
       throw shape_error(std::string("indicator output '") + std::string(I::output_names[k]) +
                         "' has " + std::to_string(out[k].size()) + " slots, expected " +
                         std::to_string(n));
+  if (n != 0) {
+    const std::size_t warm_up = I(p).lookback();
+    if (n <= warm_up)
+      throw config_error(std::string(I::output_names[0]),
+                         "the series has " + std::to_string(n) + " bars but the indicator needs " +
+                             std::to_string(warm_up + 1) + " for its first output (lookback " +
+                             std::to_string(warm_up) + "): every output would be NaN");
+  }
   if constexpr (detail::HasIndicatorBatch<I>) {
     I::batch(p, in, out);
   } else {
