@@ -21,6 +21,7 @@
 #include "alpha/config.hpp"
 #include "alpha/core/error.hpp"
 #include "alpha/core/nan.hpp"
+#include "alpha/detail/rolling_window.hpp"
 #include "alpha/rolling/window_params.hpp"
 
 #include <algorithm>
@@ -70,22 +71,13 @@ struct max_order {
 /// Validates a window and min_periods (config_error naming the parameter): 1 <= window <= 2^31,
 /// 1 <= min_periods <= window (unset: window). Returns the effective min_periods.
 inline std::size_t order_min_periods(std::size_t window, std::optional<std::size_t> min_periods) {
-  if (window == 0) throw config_error("window", "must be >= 1 (got 0)");
-  if (window > (std::size_t{1} << 31))
-    throw config_error("window", "must be <= 2^31 (got " + std::to_string(window) + ")");
-  const std::size_t mp = min_periods.value_or(window);
-  if (mp == 0) throw config_error("min_periods", "must be >= 1 (got 0)");
-  if (mp > window)
-    throw config_error("min_periods", "must be <= window (" + std::to_string(window) + "), got " +
-                                          std::to_string(mp));
-  return mp;
+  return ::alpha::detail::resolve_window(window, min_periods, 1, "rolling order statistic")
+      .min_count;
 }
 
 /// Validates an expanding min_periods (unset: 1; 0 is a config_error).
 inline std::size_t order_expanding_min_periods(std::optional<std::size_t> min_periods) {
-  const std::size_t mp = min_periods.value_or(1);
-  if (mp == 0) throw config_error("min_periods", "must be >= 1 (got 0)");
-  return mp;
+  return ::alpha::detail::resolve_expanding(min_periods, 1);
 }
 
 /// Streaming extremum over a fixed window with a monotonic deque held in a ring of capacity
