@@ -6,13 +6,15 @@
 #include "alpha/core/nan.hpp"
 #include "alpha/detail/ta_series.hpp"
 #include "alpha/features/ta/concept.hpp"
-#include "alpha/rolling/sum.hpp"
-#include "alpha/rolling/variance.hpp"
+
+#include <Eigen/Core>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string_view>
+#include <vector>
 
 ALPHA_BEGIN_NAMESPACE
 namespace features {
@@ -21,14 +23,19 @@ namespace features {
 /// sd = POPULATION standard deviation of the same n values (divide by n), upper = middle +
 /// nbdev_up sd, lower = middle - nbdev_dn sd; percent_b = (x - lower) / (upper - lower) (TTR
 /// pctB; NaN when upper = lower), bandwidth = (upper - lower) / middle (NaN when middle = 0).
-/// The sd is rolling::std_dev (compensated, exact 0 on constant windows), more precise than
-/// TA-Lib's running sum of squares (CONVENTIONS.md: TA-Lib loses ~1e-9 absolute at levels ~1000).
+/// Moments: sums of deviations from an origin o that is moved to the window mean and the sums
+/// rebuilt from the window every n updates (so rounding never accumulates over more than n
+/// slides): middle = o + S1 (1/n), var = S2 (1/n) - (S1 (1/n))^2 (>= 0), S_k = sum (x - o)^k. Exact
+/// on constant windows (n equal values: middle = the value, sd = 0). More precise than TA-Lib's
+/// running sum of squares (CONVENTIONS.md: TA-Lib loses ~1e-9 absolute at levels ~1000); middle
+/// differs from TA-Lib's sum/n in the last bits.
 ///
 /// - Params: period n >= 1 (TA-Lib default 5), nbdev_up and nbdev_dn finite (2, 2).
 /// - Outputs: upper, middle, lower, percent_b, bandwidth. Lookback: n - 1.
 /// - NaN rule: a NaN input is skipped (state unchanged, outputs repeat the previous ones).
-/// - Complexity: O(1) amortised per update, O(n) memory; batch kernel (one loop) bit-equal to
-///   streaming.
+/// - Complexity: O(1) amortised per update (an O(n) rebuild every n updates), O(n) memory;
+///   batch kernel (the same operations on the input in place, outputs combined in vectorised
+///   blocks) bit-equal to streaming.
 /// @test tests/features/series_stats_test.cpp (TA-Lib and TTR bb_* on ttrc/sp500/msft; laws)
 class bbands {
  public:
@@ -40,52 +47,149 @@ class bbands {
   static constexpr std::array<std::string_view, 5> output_names{"upper", "middle", "lower",
                                                                 "percent_b", "bandwidth"};
 
-  explicit bbands(const params& p)
-      : p_(checked(p)), mean_({.window = p_.period}), sd_({.window = p_.period, .ddof = 0}) {}
+  explicit bbands(const params& p) : p_(checked(p)), window_(p_.period) {}
 
   void update(double x) noexcept {
     if (is_nan(x)) return;
-    mean_.update(x);
-    sd_.update(x);
+    const std::size_t n = p_.period;
+    if (count_ < n) {
+      if (count_ == 0) m_.o = x;
+      window_[count_] = x;
+      m_.add(x);
+      ++count_;
+    } else {
+      m_.slide(x, window_[pos_]);
+      window_[pos_] = x;
+      pos_ = pos_ + 1 == n ? 0 : pos_ + 1;
+      if (++since_ == n) {
+        since_ = 0;
+        m_.rebuild(1.0 / static_cast<double>(n), [this, n](auto&& f) {
+          for (std::size_t i = pos_; i < n; ++i) f(window_[i]);
+          for (std::size_t i = 0; i < pos_; ++i) f(window_[i]);
+        });
+      }
+    }
+    run_ = x == last_ ? run_ + 1 : 1;
     last_ = x;
   }
   [[nodiscard]] std::array<double, 5> value() const noexcept {
     if (!ready()) return {nan, nan, nan, nan, nan};
-    return combine(last_, mean_.value(), sd_.value(), p_.nbdev_up, p_.nbdev_dn);
+    double mean, var;
+    m_.stats(1.0 / static_cast<double>(p_.period), run_ >= p_.period, last_, mean, var);
+    return combine(last_, mean, std::sqrt(var), p_.nbdev_up, p_.nbdev_dn);
   }
-  [[nodiscard]] bool ready() const noexcept { return mean_.ready(); }
+  [[nodiscard]] bool ready() const noexcept { return count_ == p_.period; }
   [[nodiscard]] std::size_t lookback() const noexcept { return p_.period - 1; }
   void reset() noexcept {
-    mean_.reset();
-    sd_.reset();
+    m_ = {};
+    count_ = pos_ = since_ = run_ = 0;
     last_ = nan;
   }
 
-  /// Batch kernel: one loop over the NaN-free values with the accumulators inline (the
-  /// streaming operations), then the combination. Bit-equal to streaming. (rolling::mean and
-  /// rolling::std_dev's own batch kernels were measured 1 ulp apart from their streaming form
-  /// here, so they are not used.)
+  /// Batch kernel: the streaming operations over the NaN-free values (the window read from the
+  /// input itself), mean and sd of a block of bars first, then the five outputs of the block in
+  /// one vectorisable loop. Bit-equal to streaming.
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 5>& out) {
     const params q = checked(p);
     ::alpha::detail::ta::skip_nan_batch<5>(in.close, out, [&q](auto xs, const auto& o) {
-      rolling::mean mean({.window = q.period});
-      rolling::std_dev sd({.window = q.period, .ddof = 0});
-      const std::size_t size = xs.size();
-      for (std::size_t t = 0; t < size; ++t) {
-        mean.update(xs[t]);
-        sd.update(xs[t]);
-        if (!mean.ready()) {
-          o[0][t] = o[1][t] = o[2][t] = o[3][t] = o[4][t] = nan;
-          continue;
+      const std::size_t size = xs.size(), n = q.period;
+      const double inv_n = 1.0 / static_cast<double>(n), up = q.nbdev_up, dn = q.nbdev_dn;
+      const double* x = xs.data();
+      double *yu = o[0].data(), *ym = o[1].data(), *yl = o[2].data(), *yp = o[3].data(),
+             *yb = o[4].data();
+      for (std::size_t t = 0; t < size && t + 1 < n; ++t)
+        yu[t] = ym[t] = yl[t] = yp[t] = yb[t] = nan;
+      if (size < n) return;
+      moments m;
+      m.o = x[0];
+      std::size_t run = 0, since = 0;
+      double last = nan;
+      for (std::size_t t = 0; t < n; ++t) {
+        m.add(x[t]);
+        run = x[t] == last ? run + 1 : 1;
+        last = x[t];
+      }
+      constexpr std::size_t block = 256;
+      double var[block];
+      for (std::size_t b0 = n - 1; b0 < size; b0 += block) {
+        const std::size_t b1 = b0 + block < size ? b0 + block : size;
+        for (std::size_t t = b0; t < b1; ++t) {
+          if (t >= n) {
+            const double v = x[t];
+            m.slide(v, x[t - n]);
+            if (++since == n) {
+              since = 0;
+              m.rebuild(inv_n, [x, t, n](auto&& f) {
+                for (std::size_t i = t + 1 - n; i <= t; ++i) f(x[i]);
+              });
+            }
+            run = v == last ? run + 1 : 1;
+            last = v;
+          }
+          m.stats(inv_n, run >= n, last, ym[t], var[t - b0]);
         }
-        const auto v = combine(xs[t], mean.value(), sd.value(), q.nbdev_up, q.nbdev_dn);
-        for (std::size_t k = 0; k < 5; ++k) o[k][t] = v[k];
+        // sqrt is correctly rounded everywhere; Eigen's packet sqrt vectorises it (std::sqrt in
+        // a loop does not without -fno-math-errno).
+        Eigen::Map<Eigen::ArrayXd> sd(var, static_cast<Eigen::Index>(b1 - b0));
+        sd = sd.sqrt();
+        combine_block(b1 - b0, x + b0, ym + b0, var, up, dn, yu + b0, yl + b0, yp + b0, yb + b0);
       }
     });
   }
 
  private:
+  /// Window moments about an origin o: s1 = sum (x - o), s2 = sum (x - o)^2.
+  struct moments {
+    double o = 0.0, s1 = 0.0, s2 = 0.0;
+    void add(double x) noexcept {
+      const double d = x - o;
+      s1 += d;
+      s2 += d * d;
+    }
+    void slide(double in, double out) noexcept {
+      const double a = in - o, b = out - o;
+      s1 += a - b;
+      s2 += (a * a) - (b * b);
+    }
+    /// Moves o to the window mean and recomputes the sums; `each(f)` calls f on the window's
+    /// values oldest first.
+    template <class Each>
+    void rebuild(double inv_n, Each&& each) noexcept {
+      o = o + (s1 * inv_n);
+      s1 = s2 = 0.0;
+      each([this](double x) { add(x); });
+    }
+    /// Mean and population variance (>= 0; exactly the last value and 0 if `constant`).
+    void stats(double inv_n, bool constant, double last, double& mean, double& var) const noexcept {
+      if (constant) {
+        mean = last;
+        var = 0.0;
+        return;
+      }
+      const double m1 = s1 * inv_n;
+      mean = o + m1;
+      const double v = (s2 * inv_n) - (m1 * m1);
+      var = v > 0.0 ? v : 0.0;
+    }
+  };
+
+  /// combine() over a block, vectorisable (disjoint arrays; both NaN alternatives computed).
+  static void combine_block(std::size_t len, const double* __restrict x, const double* __restrict m,
+                            const double* __restrict sd, double up, double dn,
+                            double* __restrict yu, double* __restrict yl, double* __restrict yp,
+                            double* __restrict yb) noexcept {
+    for (std::size_t i = 0; i < len; ++i) {
+      const double upper = m[i] + up * sd[i];
+      const double lower = m[i] - dn * sd[i];
+      const double width = upper - lower;
+      const double pb = (x[i] - lower) / width, bw = width / m[i];
+      yu[i] = upper;
+      yl[i] = lower;
+      yp[i] = width != 0.0 ? pb : nan;
+      yb[i] = m[i] != 0.0 ? bw : nan;
+    }
+  }
   static std::array<double, 5> combine(double x, double m, double sd, double up,
                                        double dn) noexcept {
     const double upper = m + up * sd;
@@ -100,8 +204,9 @@ class bbands {
     return p;
   }
   params p_;
-  rolling::mean mean_;
-  rolling::std_dev sd_;
+  std::vector<double> window_;  // the last n values, a ring once full (pos_ = oldest)
+  moments m_;
+  std::size_t count_ = 0, pos_ = 0, since_ = 0, run_ = 0;
   double last_ = nan;
 };
 
