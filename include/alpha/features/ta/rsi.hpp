@@ -16,14 +16,17 @@ ALPHA_BEGIN_NAMESPACE
 namespace features {
 
 /// Relative strength index, Wilder, TA-Lib RSI (= TTR RSI): u_t = max(x_t - x_{t-1}, 0),
-/// d_t = max(x_{t-1} - x_t, 0); U, D = mean of u, d over bars 1..n at bar n, then
-/// U = (U (n-1) + u) / n (TA-Lib's operation order); rsi = 100 U / (U + D), 0 when U + D = 0
-/// (TA-Lib). Differs from pandas ewm(alpha=1/n) RSI in the early bars (no n-bar seed there).
+/// d_t = max(x_{t-1} - x_t, 0); U, D = mean of u, d over bars 1..n at bar n, then Wilder
+/// smoothing in rolling::wilder's form U = (u - U) k + U, k = 1/n (TA-Lib writes
+/// (U (n-1) + u) / n: the same number up to the last bits, as for ATR; this form has no division
+/// on the recurrence); rsi = 100 U / (U + D), 0 when U + D = 0 (TA-Lib). Differs from pandas
+/// ewm(alpha=1/n) RSI in the early bars (no n-bar seed there).
 ///
 /// - Params: period n >= 2 (TA-Lib default 14). Lookback: n.
 /// - NaN rule: a NaN input is skipped (state unchanged, output repeats the previous one); the next
 ///   change is taken against the last valid value.
-/// - Complexity: O(1) per update and memory; batch kernel (one loop) bit-equal to streaming.
+/// - Complexity: O(1) per update and memory; batch kernel (the recurrence in registers, the
+///   ratio in vectorised blocks) bit-equal to streaming.
 /// @test tests/features/series_osc_test.cpp (TA-Lib and TTR rsi14 on ttrc/sp500/msft; laws)
 class rsi {
  public:
@@ -33,17 +36,44 @@ class rsi {
   static constexpr std::array<std::string_view, 1> output_names{"rsi"};
 
   explicit rsi(const params& p)
-      : n_(::alpha::detail::ta::check_period(p.period, "period", 2)), g_(n_) {}
+      : n_(::alpha::detail::ta::check_period(p.period, "period", 2)),
+        nd_(static_cast<double>(n_)),
+        k_(1.0 / nd_) {}
 
   void update(double x) noexcept {
-    if (!is_nan(x)) g_.push(x);
+    if (is_nan(x)) return;
+    if (count_ == 0) {
+      prev_ = x;
+      count_ = 1;
+      return;
+    }
+    const double diff = x - prev_;
+    prev_ = x;
+    const double gain = diff > 0.0 ? diff : 0.0;
+    const double loss = diff < 0.0 ? -diff : 0.0;
+    if (count_ <= n_) {
+      up_ += gain;
+      down_ += loss;
+      if (count_ == n_) {
+        up_ /= nd_;
+        down_ /= nd_;
+      }
+    } else {
+      up_ = ((gain - up_) * k_) + up_;
+      down_ = ((loss - down_) * k_) + down_;
+    }
+    ++count_;
   }
-  [[nodiscard]] double value() const noexcept { return g_.ready() ? of(g_.up(), g_.down()) : nan; }
-  [[nodiscard]] bool ready() const noexcept { return g_.ready(); }
+  [[nodiscard]] double value() const noexcept { return ready() ? of(up_, down_) : nan; }
+  [[nodiscard]] bool ready() const noexcept { return count_ > n_; }
   [[nodiscard]] std::size_t lookback() const noexcept { return n_; }
-  void reset() noexcept { g_.clear(); }
+  void reset() noexcept {
+    count_ = 0;
+    prev_ = up_ = down_ = 0.0;
+  }
 
-  /// Batch kernel: the streaming operations in one loop with the state in registers.
+  /// Batch kernel: the streaming operations in one loop with the state in registers, U and D of
+  /// a block of bars first, then the block's ratios in one vectorisable loop.
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 1>& out) {
     const std::size_t n = ::alpha::detail::ta::check_period(p.period, "period", 2);
@@ -51,7 +81,7 @@ class rsi {
       const std::size_t size = xs.size();
       const double* x = xs.data();
       double* y = o[0].data();
-      const double nd = static_cast<double>(n), nm1 = nd - 1.0;
+      const double nd = static_cast<double>(n), k = 1.0 / nd;
       double up = 0.0, down = 0.0;
       for (std::size_t t = 0; t < size && t <= n; ++t) {
         if (t > 0) {
@@ -65,11 +95,18 @@ class rsi {
       up /= nd;
       down /= nd;
       y[n] = of(up, down);
-      for (std::size_t t = n + 1; t < size; ++t) {
-        const double diff = x[t] - x[t - 1];
-        up = (up * nm1 + (diff > 0.0 ? diff : 0.0)) / nd;
-        down = (down * nm1 + (diff < 0.0 ? -diff : 0.0)) / nd;
-        y[t] = of(up, down);
+      constexpr std::size_t block = 512;
+      double ub[block], db[block];
+      for (std::size_t b0 = n + 1; b0 < size; b0 += block) {
+        const std::size_t len = b0 + block < size ? block : size - b0;
+        for (std::size_t i = 0; i < len; ++i) {
+          const double diff = x[b0 + i] - x[b0 + i - 1];
+          up = (((diff > 0.0 ? diff : 0.0) - up) * k) + up;
+          down = (((diff < 0.0 ? -diff : 0.0) - down) * k) + down;
+          ub[i] = up;
+          db[i] = down;
+        }
+        ratio_block(len, ub, db, y + b0);
       }
     });
   }
@@ -79,8 +116,19 @@ class rsi {
     const double s = up + down;
     return s != 0.0 ? 100.0 * (up / s) : 0.0;
   }
+  /// of() over a block, vectorisable (both alternatives computed).
+  static void ratio_block(std::size_t len, const double* __restrict up,
+                          const double* __restrict down, double* __restrict y) noexcept {
+    for (std::size_t i = 0; i < len; ++i) {
+      const double s = up[i] + down[i];
+      const double r = 100.0 * (up[i] / s);
+      y[i] = s != 0.0 ? r : 0.0;
+    }
+  }
   std::size_t n_;
-  ::alpha::detail::ta::wilder_gains g_;
+  double nd_, k_;
+  std::size_t count_ = 0;  // values pushed
+  double prev_ = 0.0, up_ = 0.0, down_ = 0.0;
 };
 
 }  // namespace features
