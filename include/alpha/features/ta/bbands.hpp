@@ -92,7 +92,10 @@ class bbands {
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 5>& out) {
     const params q = checked(p);
-    ::alpha::detail::ta::skip_nan_batch<5>(in.close, out, [&q](auto xs, const auto& o) {
+    // The kernel on the series as given, checking each block for NaN while it is in cache; a
+    // NaN (or a series shorter than the window) sends the whole run through the NaN-skipping
+    // path (no separate scan of the series on the common path).
+    const auto kernel = [&q](auto xs, const auto& o) -> bool {
       const std::size_t size = xs.size(), n = q.period;
       const double inv_n = 1.0 / static_cast<double>(n), up = q.nbdev_up, dn = q.nbdev_dn;
       const double* x = xs.data();
@@ -100,7 +103,9 @@ class bbands {
              *yb = o[4].data();
       for (std::size_t t = 0; t < size && t + 1 < n; ++t)
         yu[t] = ym[t] = yl[t] = yp[t] = yb[t] = nan;
-      if (size < n) return;
+      if (size < n) return true;
+      bool bad = false;
+      for (std::size_t t = 0; t < n; ++t) bad |= is_nan(x[t]);
       moments m;
       m.o = x[0];
       std::size_t run = 0, since = 0;
@@ -133,9 +138,14 @@ class bbands {
         // a loop does not without -fno-math-errno).
         Eigen::Map<Eigen::ArrayXd> sd(var, static_cast<Eigen::Index>(b1 - b0));
         sd = sd.sqrt();
-        combine_block(b1 - b0, x + b0, ym + b0, var, up, dn, yu + b0, yl + b0, yp + b0, yb + b0);
+        bad |= combine_block(b1 - b0, x + b0, ym + b0, var, up, dn, yu + b0, yl + b0, yp + b0,
+                             yb + b0);
       }
-    });
+      return bad;
+    };
+    if (kernel(in.close, out))
+      ::alpha::detail::ta::skip_nan_batch<5>(in.close, out,
+                                             [&kernel](auto xs, const auto& o) { kernel(xs, o); });
   }
 
  private:
@@ -175,7 +185,8 @@ class bbands {
   };
 
   /// combine() over a block, vectorisable (disjoint arrays; both NaN alternatives computed).
-  static void combine_block(std::size_t len, const double* __restrict x, const double* __restrict m,
+  /// Returns whether x has a NaN in the block.
+  static bool combine_block(std::size_t len, const double* __restrict x, const double* __restrict m,
                             const double* __restrict sd, double up, double dn,
                             double* __restrict yu, double* __restrict yl, double* __restrict yp,
                             double* __restrict yb) noexcept {
@@ -189,6 +200,9 @@ class bbands {
       yp[i] = width != 0.0 ? pb : nan;
       yb[i] = m[i] != 0.0 ? bw : nan;
     }
+    bool bad = false;
+    for (std::size_t i = 0; i < len; ++i) bad |= x[i] != x[i];
+    return bad;
   }
   static std::array<double, 5> combine(double x, double m, double sd, double up,
                                        double dn) noexcept {

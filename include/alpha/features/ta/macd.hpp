@@ -81,11 +81,15 @@ class macd {
     fast_ = macd_ = nan;
   }
 
-  /// Batch kernel: the streaming operations in one loop, state in registers. Bit-equal.
+  /// Batch kernel: the streaming operations in one loop, state in registers. Bit-equal. Inputs
+  /// with NaN go through detail::ta::skip_nan_batch.
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 3>& out) {
     const params q = checked(p);
-    ::alpha::detail::ta::skip_nan_batch<3>(in.close, out, [&q](auto xs, const auto& o) {
+    // The kernel on the series as given; a NaN input propagates into the slow EMA for good, so a
+    // NaN final slow EMA (or a series shorter than the seed) sends the whole run through the
+    // NaN-skipping path instead (no separate scan for NaN on the common path).
+    const auto kernel = [&q](auto xs, const auto& o) -> bool {
       const std::size_t size = xs.size(), nf = q.fast_period, ns = q.slow_period,
                         ng = q.signal_period;
       const double* x = xs.data();
@@ -95,7 +99,7 @@ class macd {
       const double kg = 2.0 / (static_cast<double>(ng) + 1.0);
       const std::size_t first = ns - 1, lookback = ns + ng - 2;
       for (std::size_t t = 0; t < size && t < lookback; ++t) m[t] = sg[t] = h[t] = nan;
-      if (size <= first) return;
+      if (size <= lookback) return true;
       double slow = 0.0;
       for (std::size_t t = 0; t < ns; ++t) slow += x[t];
       slow /= static_cast<double>(ns);
@@ -109,7 +113,6 @@ class macd {
         slow = ((x[t] - slow) * ks) + slow;
         sig += fast - slow;
       }
-      if (t <= lookback) return;
       sig /= static_cast<double>(ng);
       {
         const double mv = fast - slow;
@@ -126,7 +129,11 @@ class macd {
         sg[t] = sig;
         h[t] = mv - sig;
       }
-    });
+      return is_nan(slow);
+    };
+    if (kernel(in.close, out))
+      ::alpha::detail::ta::skip_nan_batch<3>(in.close, out,
+                                             [&kernel](auto xs, const auto& o) { kernel(xs, o); });
   }
 
  private:

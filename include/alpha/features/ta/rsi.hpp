@@ -77,7 +77,10 @@ class rsi {
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 1>& out) {
     const std::size_t n = ::alpha::detail::ta::check_period(p.period, "period", 2);
-    ::alpha::detail::ta::skip_nan_batch<1>(in.close, out, [n](auto xs, const auto& o) {
+    // The kernel on the series as given, checking each block for NaN while it is in cache; a
+    // NaN (or a series no longer than the seed) sends the whole run through the NaN-skipping path
+    // (no separate scan of the series on the common path).
+    const auto kernel = [n](auto xs, const auto& o) -> bool {
       const std::size_t size = xs.size();
       const double* x = xs.data();
       double* y = o[0].data();
@@ -91,7 +94,9 @@ class rsi {
         }
         if (t < n) y[t] = nan;
       }
-      if (size <= n) return;
+      if (size <= n) return true;
+      bool bad = false;
+      for (std::size_t t = 0; t <= n; ++t) bad |= is_nan(x[t]);
       up /= nd;
       down /= nd;
       y[n] = of(up, down);
@@ -99,6 +104,7 @@ class rsi {
       double ub[block], db[block];
       for (std::size_t b0 = n + 1; b0 < size; b0 += block) {
         const std::size_t len = b0 + block < size ? block : size - b0;
+        bad |= any_nan(len, x + b0);
         for (std::size_t i = 0; i < len; ++i) {
           const double diff = x[b0 + i] - x[b0 + i - 1];
           up = (((diff > 0.0 ? diff : 0.0) - up) * k) + up;
@@ -108,13 +114,22 @@ class rsi {
         }
         ratio_block(len, ub, db, y + b0);
       }
-    });
+      return bad;
+    };
+    if (kernel(in.close, out))
+      ::alpha::detail::ta::skip_nan_batch<1>(in.close, out,
+                                             [&kernel](auto xs, const auto& o) { kernel(xs, o); });
   }
 
  private:
   static double of(double up, double down) noexcept {
     const double s = up + down;
     return s != 0.0 ? 100.0 * (up / s) : 0.0;
+  }
+  static bool any_nan(std::size_t len, const double* x) noexcept {
+    bool bad = false;
+    for (std::size_t i = 0; i < len; ++i) bad |= x[i] != x[i];
+    return bad;
   }
   /// of() over a block, vectorisable (both alternatives computed).
   static void ratio_block(std::size_t len, const double* __restrict up,
