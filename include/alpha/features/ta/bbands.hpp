@@ -47,26 +47,23 @@ class bbands {
   static constexpr std::array<std::string_view, 5> output_names{"upper", "middle", "lower",
                                                                 "percent_b", "bandwidth"};
 
-  explicit bbands(const params& p) : p_(checked(p)), window_(p_.period) {}
+  explicit bbands(const params& p) : p_(checked(p)), window_(2 * p_.period) {}
 
   void update(double x) noexcept {
     if (is_nan(x)) return;
     const std::size_t n = p_.period;
     if (count_ < n) {
       if (count_ == 0) m_.o = x;
-      window_[count_] = x;
+      window_[count_] = window_[count_ + n] = x;
       m_.add(x);
       ++count_;
     } else {
       m_.slide(x, window_[pos_]);
-      window_[pos_] = x;
+      window_[pos_] = window_[pos_ + n] = x;
       pos_ = pos_ + 1 == n ? 0 : pos_ + 1;
       if (++since_ == n) {
         since_ = 0;
-        m_.rebuild(1.0 / static_cast<double>(n), [this, n](auto&& f) {
-          for (std::size_t i = pos_; i < n; ++i) f(window_[i]);
-          for (std::size_t i = 0; i < pos_; ++i) f(window_[i]);
-        });
+        m_.rebuild(1.0 / static_cast<double>(n), window_.data() + pos_, n);
       }
     }
     run_ = x == last_ ? run_ + 1 : 1;
@@ -125,9 +122,7 @@ class bbands {
             m.slide(v, x[t - n]);
             if (++since == n) {
               since = 0;
-              m.rebuild(inv_n, [x, t, n](auto&& f) {
-                for (std::size_t i = t + 1 - n; i <= t; ++i) f(x[i]);
-              });
+              m.rebuild(inv_n, x + (t + 1 - n), n);
             }
             run = v == last ? run + 1 : 1;
             last = v;
@@ -162,13 +157,40 @@ class bbands {
       s1 += a - b;
       s2 += (a * a) - (b * b);
     }
-    /// Moves o to the window mean and recomputes the sums; `each(f)` calls f on the window's
-    /// values oldest first.
-    template <class Each>
-    void rebuild(double inv_n, Each&& each) noexcept {
+    /// Moves o to the window mean and recomputes the sums from the window w[0, n), oldest first.
+    void rebuild(double inv_n, const double* w, std::size_t n) noexcept {
       o = o + (s1 * inv_n);
-      s1 = s2 = 0.0;
-      each([this](double x) { add(x); });
+      // Four partial sums by position (i mod 4): independent dependency chains.
+      double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+      std::size_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        const double d0 = w[i] - o, d1 = w[i + 1] - o, d2 = w[i + 2] - o, d3 = w[i + 3] - o;
+        a0 += d0;
+        a1 += d1;
+        a2 += d2;
+        a3 += d3;
+        b0 += d0 * d0;
+        b1 += d1 * d1;
+        b2 += d2 * d2;
+        b3 += d3 * d3;
+      }
+      if (i < n) {
+        const double d = w[i] - o;
+        a0 += d;
+        b0 += d * d;
+      }
+      if (i + 1 < n) {
+        const double d = w[i + 1] - o;
+        a1 += d;
+        b1 += d * d;
+      }
+      if (i + 2 < n) {
+        const double d = w[i + 2] - o;
+        a2 += d;
+        b2 += d * d;
+      }
+      s1 = (a0 + a1) + (a2 + a3);
+      s2 = (b0 + b1) + (b2 + b3);
     }
     /// Mean and population variance (>= 0; exactly the last value and 0 if `constant`).
     void stats(double inv_n, bool constant, double last, double& mean, double& var) const noexcept {
@@ -200,9 +222,9 @@ class bbands {
       yp[i] = width != 0.0 ? pb : nan;
       yb[i] = m[i] != 0.0 ? bw : nan;
     }
-    bool bad = false;
-    for (std::size_t i = 0; i < len; ++i) bad |= x[i] != x[i];
-    return bad;
+    unsigned bad = 0;  // (not bool: GCC vectorises the integer OR reduction)
+    for (std::size_t i = 0; i < len; ++i) bad |= static_cast<unsigned>(x[i] != x[i]);
+    return bad != 0;
   }
   static std::array<double, 5> combine(double x, double m, double sd, double up,
                                        double dn) noexcept {
@@ -218,7 +240,9 @@ class bbands {
     return p;
   }
   params p_;
-  std::vector<double> window_;  // the last n values, a ring once full (pos_ = oldest)
+  // The last n values, a ring once full (pos_ = oldest), stored twice (slots i and i + n) so
+  // that the window is always the contiguous range [pos_, pos_ + n).
+  std::vector<double> window_;
   moments m_;
   std::size_t count_ = 0, pos_ = 0, since_ = 0, run_ = 0;
   double last_ = nan;
