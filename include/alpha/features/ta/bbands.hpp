@@ -112,7 +112,7 @@ class bbands {
         run = x[t] == last ? run + 1 : 1;
         last = x[t];
       }
-      constexpr std::size_t block = 256;
+      constexpr std::size_t block = 64;
       double var[block];
       for (std::size_t b0 = n - 1; b0 < size; b0 += block) {
         const std::size_t b1 = b0 + block < size ? b0 + block : size;
