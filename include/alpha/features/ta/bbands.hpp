@@ -7,7 +7,9 @@
 #include "alpha/detail/ta_series.hpp"
 #include "alpha/features/ta/concept.hpp"
 
-#include <Eigen/Core>
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 #include <array>
 #include <cmath>
@@ -129,10 +131,7 @@ class bbands {
           }
           m.stats(inv_n, run >= n, last, ym[t], var[t - b0]);
         }
-        // sqrt is correctly rounded everywhere; Eigen's packet sqrt vectorises it (std::sqrt in
-        // a loop does not without -fno-math-errno).
-        Eigen::Map<Eigen::ArrayXd> sd(var, static_cast<Eigen::Index>(b1 - b0));
-        sd = sd.sqrt();
+        sqrt_block(var, b1 - b0);
         bad |= combine_block(b1 - b0, x + b0, ym + b0, var, up, dn, yu + b0, yl + b0, yp + b0,
                              yb + b0);
       }
@@ -144,22 +143,46 @@ class bbands {
   }
 
  private:
+  /// v = sqrt(v) elementwise (>= 0 inputs), with the x86 packet instructions where available:
+  /// IEEE sqrt is correctly rounded, so this equals std::sqrt bit for bit (std::sqrt in a loop
+  /// does not vectorise without -fno-math-errno; Eigen's AVX-512 packet sqrt is an rsqrt
+  /// approximation under EIGEN_FAST_MATH, so it is not used).
+  static void sqrt_block(double* v, std::size_t len) noexcept {
+    std::size_t i = 0;
+#if defined(__AVX512F__)
+    for (; i + 8 <= len; i += 8) _mm512_storeu_pd(v + i, _mm512_sqrt_pd(_mm512_loadu_pd(v + i)));
+#elif defined(__AVX__)
+    for (; i + 4 <= len; i += 4) _mm256_storeu_pd(v + i, _mm256_sqrt_pd(_mm256_loadu_pd(v + i)));
+#elif defined(__SSE2__)
+    for (; i + 2 <= len; i += 2) _mm_storeu_pd(v + i, _mm_sqrt_pd(_mm_loadu_pd(v + i)));
+#endif
+    for (; i < len; ++i) v[i] = std::sqrt(v[i]);
+  }
+  /// a b + c: one fused operation where the target has FMA (so that the compiler cannot contract
+  /// the batch and the streaming forms differently), two roundings otherwise.
+  static double madd(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+    return std::fma(a, b, c);
+#else
+    return (a * b) + c;
+#endif
+  }
   /// Window moments about an origin o: s1 = sum (x - o), s2 = sum (x - o)^2.
   struct moments {
     double o = 0.0, s1 = 0.0, s2 = 0.0;
     void add(double x) noexcept {
       const double d = x - o;
       s1 += d;
-      s2 += d * d;
+      s2 = madd(d, d, s2);
     }
     void slide(double in, double out) noexcept {
       const double a = in - o, b = out - o;
       s1 += a - b;
-      s2 += (a * a) - (b * b);
+      s2 += madd(a, a, -(b * b));
     }
     /// Moves o to the window mean and recomputes the sums from the window w[0, n), oldest first.
     void rebuild(double inv_n, const double* w, std::size_t n) noexcept {
-      o = o + (s1 * inv_n);
+      o = madd(s1, inv_n, o);
       // Four partial sums by position (i mod 4): independent dependency chains.
       double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
       std::size_t i = 0;
@@ -169,25 +192,25 @@ class bbands {
         a1 += d1;
         a2 += d2;
         a3 += d3;
-        b0 += d0 * d0;
-        b1 += d1 * d1;
-        b2 += d2 * d2;
-        b3 += d3 * d3;
+        b0 = madd(d0, d0, b0);
+        b1 = madd(d1, d1, b1);
+        b2 = madd(d2, d2, b2);
+        b3 = madd(d3, d3, b3);
       }
       if (i < n) {
         const double d = w[i] - o;
         a0 += d;
-        b0 += d * d;
+        b0 = madd(d, d, b0);
       }
       if (i + 1 < n) {
         const double d = w[i + 1] - o;
         a1 += d;
-        b1 += d * d;
+        b1 = madd(d, d, b1);
       }
       if (i + 2 < n) {
         const double d = w[i + 2] - o;
         a2 += d;
-        b2 += d * d;
+        b2 = madd(d, d, b2);
       }
       s1 = (a0 + a1) + (a2 + a3);
       s2 = (b0 + b1) + (b2 + b3);
@@ -200,8 +223,8 @@ class bbands {
         return;
       }
       const double m1 = s1 * inv_n;
-      mean = o + m1;
-      const double v = (s2 * inv_n) - (m1 * m1);
+      mean = madd(s1, inv_n, o);
+      const double v = madd(-m1, m1, s2 * inv_n);
       var = v > 0.0 ? v : 0.0;
     }
   };
@@ -213,8 +236,8 @@ class bbands {
                             double* __restrict yu, double* __restrict yl, double* __restrict yp,
                             double* __restrict yb) noexcept {
     for (std::size_t i = 0; i < len; ++i) {
-      const double upper = m[i] + up * sd[i];
-      const double lower = m[i] - dn * sd[i];
+      const double upper = madd(up, sd[i], m[i]);
+      const double lower = madd(-dn, sd[i], m[i]);
       const double width = upper - lower;
       const double pb = (x[i] - lower) / width, bw = width / m[i];
       yu[i] = upper;
@@ -228,8 +251,8 @@ class bbands {
   }
   static std::array<double, 5> combine(double x, double m, double sd, double up,
                                        double dn) noexcept {
-    const double upper = m + up * sd;
-    const double lower = m - dn * sd;
+    const double upper = madd(up, sd, m);
+    const double lower = madd(-dn, sd, m);
     const double width = upper - lower;
     return {upper, m, lower, width != 0.0 ? (x - lower) / width : nan, m != 0.0 ? width / m : nan};
   }

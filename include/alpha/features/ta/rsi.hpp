@@ -8,6 +8,7 @@
 #include "alpha/features/ta/concept.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -59,8 +60,8 @@ class rsi {
         down_ /= nd_;
       }
     } else {
-      up_ = ((gain - up_) * k_) + up_;
-      down_ = ((loss - down_) * k_) + down_;
+      up_ = madd(gain - up_, k_, up_);
+      down_ = madd(loss - down_, k_, down_);
     }
     ++count_;
   }
@@ -107,8 +108,8 @@ class rsi {
         bad |= any_nan(len, x + b0);
         for (std::size_t i = 0; i < len; ++i) {
           const double diff = x[b0 + i] - x[b0 + i - 1];
-          up = (((diff > 0.0 ? diff : 0.0) - up) * k) + up;
-          down = (((diff < 0.0 ? -diff : 0.0) - down) * k) + down;
+          up = madd((diff > 0.0 ? diff : 0.0) - up, k, up);
+          down = madd((diff < 0.0 ? -diff : 0.0) - down, k, down);
           ub[i] = up;
           db[i] = down;
         }
@@ -122,6 +123,15 @@ class rsi {
   }
 
  private:
+  /// a b + c: one fused operation where the target has FMA (so that the compiler cannot contract
+  /// the batch and the streaming forms differently), two roundings otherwise.
+  static double madd(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+    return std::fma(a, b, c);
+#else
+    return (a * b) + c;
+#endif
+  }
   static double of(double up, double down) noexcept {
     const double s = up + down;
     return s != 0.0 ? 100.0 * (up / s) : 0.0;
