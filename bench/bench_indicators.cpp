@@ -18,6 +18,8 @@
 #include "alpha/features/ta/run.hpp"
 #include "alpha/features/ta/true_range.hpp"
 
+#include "peers_data.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -39,54 +41,10 @@ struct inputs {
   std::string source;
 };
 
-std::vector<double> read_f64(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return {};
-  std::fseek(f, 0, SEEK_END);
-  const long bytes = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  std::vector<double> v(static_cast<std::size_t>(bytes) / 8);
-  const std::size_t got = std::fread(v.data(), 8, v.size(), f);
-  std::fclose(f);
-  if (got != v.size()) return {};
-  return v;
-}
-
 const inputs& data() {
   static const inputs in = [] {
-    inputs r;
-    const char* env = std::getenv("ALPHA_PEERS_DATA");
-    const std::string dir = env ? env : "/work/shared/peers/build/data";
-    r.high = read_f64(dir + "/ohlcv/high.f64");
-    r.low = read_f64(dir + "/ohlcv/low.f64");
-    r.close = read_f64(dir + "/ohlcv/close.f64");
-    if (r.high.size() == n_bars && r.low.size() == n_bars && r.close.size() == n_bars) {
-      r.source = dir + "/ohlcv";
-      return r;
-    }
-    // Same definition as peers/py/gen_data.py (ohlcv): r1, r2 ~ N(0,1) 5e-4; close = 100
-    // cumprod(1 + r1); open[0] = 100, open[t] = close[t-1]; eh, el ~ |N(0,1)| 2.5e-4;
-    // high = max(open, close) (1 + eh); low = min(open, close) (1 - el). Different generator.
-    std::mt19937_64 gen(1001);
-    std::normal_distribution<double> z(0.0, 1.0);
-    std::vector<double> r1(n_bars), eh(n_bars), el(n_bars);
-    for (auto& v : r1) v = z(gen) * 5e-4;
-    for (std::size_t i = 0; i < n_bars; ++i) (void)z(gen);  // r2 (close2), unused here
-    for (auto& v : eh) v = std::abs(z(gen)) * 2.5e-4;
-    for (auto& v : el) v = std::abs(z(gen)) * 2.5e-4;
-    r.high.resize(n_bars);
-    r.low.resize(n_bars);
-    r.close.resize(n_bars);
-    double c = 100.0;
-    for (std::size_t i = 0; i < n_bars; ++i) {
-      const double open = c;
-      c *= 1.0 + r1[i];
-      r.close[i] = c;
-      r.high[i] = std::max(open, c) * (1.0 + eh[i]);
-      r.low[i] = std::min(open, c) * (1.0 - el[i]);
-    }
-    r.source = "generated in-process (peers data absent; check not comparable)";
-    return r;
+    const auto& d = alpha_bench::peers_ohlcv(n_bars);
+    return inputs{d.high, d.low, d.close, d.source};
   }();
   return in;
 }

@@ -9,6 +9,8 @@
 #include "alpha/rolling.hpp"
 #include "alpha/rolling/window_set.hpp"
 
+#include "peers_data.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -28,48 +30,10 @@ struct inputs {
   std::string source;
 };
 
-std::vector<double> read_f64(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return {};
-  std::fseek(f, 0, SEEK_END);
-  const long bytes = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  std::vector<double> v(static_cast<std::size_t>(bytes) / 8);
-  const std::size_t got = std::fread(v.data(), 8, v.size(), f);
-  std::fclose(f);
-  if (got != v.size()) return {};
-  return v;
-}
-
 const inputs& data() {
   static const inputs in = [] {
-    inputs r;
-    const char* env = std::getenv("ALPHA_PEERS_DATA");
-    const std::string dir = env ? env : "/work/shared/peers/build/data";
-    r.x = read_f64(dir + "/ohlcv/close.f64");
-    r.y = read_f64(dir + "/ohlcv/close2.f64");
-    if (r.x.size() == n_points && r.y.size() == n_points) {
-      r.source = dir + "/ohlcv/close.f64";
-      return r;
-    }
-    // Same definition as peers/py/gen_data.py (r1, r2 ~ N(0,1) 5e-4; close = 100 cumprod(1+r1);
-    // close2 = 100 cumprod((1 + 0.6 r1) + 0.8 r2)), different generator.
-    std::mt19937_64 gen(1001);
-    std::normal_distribution<double> z(0.0, 1.0);
-    std::vector<double> r1(n_points), r2(n_points);
-    for (auto& v : r1) v = z(gen) * 5e-4;
-    for (auto& v : r2) v = z(gen) * 5e-4;
-    r.x.resize(n_points);
-    r.y.resize(n_points);
-    double a = 100.0, b = 100.0;
-    for (std::size_t i = 0; i < n_points; ++i) {
-      a *= 1.0 + r1[i];
-      b *= (1.0 + 0.6 * r1[i]) + 0.8 * r2[i];
-      r.x[i] = a;
-      r.y[i] = b;
-    }
-    r.source = "generated in-process (peers data absent)";
-    return r;
+    const auto& d = alpha_bench::peers_ohlcv(n_points);
+    return inputs{d.close, d.close2, d.source};
   }();
   return in;
 }

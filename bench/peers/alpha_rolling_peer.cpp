@@ -10,6 +10,8 @@
 // Use from the harness: EXTRA_BENCH='<build>/bench/alpha_rolling_peer --data build/data'.
 #include "alpha/rolling.hpp"
 
+#include "../peers_data.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -25,15 +27,8 @@ namespace {
 namespace ar = alpha::rolling;
 
 std::vector<double> read_f64(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) throw std::runtime_error("cannot open " + path);
-  std::fseek(f, 0, SEEK_END);
-  const long bytes = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  std::vector<double> v(static_cast<std::size_t>(bytes) / 8);
-  const std::size_t got = std::fread(v.data(), 8, v.size(), f);
-  std::fclose(f);
-  if (got != v.size()) throw std::runtime_error("short read " + path);
+  std::vector<double> v = alpha_bench::read_f64(path);
+  if (v.empty()) throw std::runtime_error("cannot read " + path);
   return v;
 }
 
