@@ -13,6 +13,6 @@
 #include "alpha/rolling/quantile.hpp"
 #include "alpha/rolling/sum.hpp"
 #include "alpha/rolling/variance.hpp"
-#include "alpha/rolling/window_set.hpp"
 #include "alpha/rolling/window_params.hpp"
+#include "alpha/rolling/window_set.hpp"
 #include "alpha/rolling/zscore.hpp"
