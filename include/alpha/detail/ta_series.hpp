@@ -172,13 +172,24 @@ class ema_chain {
   std::array<rolling::ema, N> e_;
 };
 
-/// TA-Lib's Wilder averages of gains and losses (RSI, CMO): u_t = max(x_t - x_{t-1}, 0),
+/// a b + c: one fused operation where the target has FMA (so that the compiler cannot contract
+/// a batch kernel and its streaming form differently), two roundings otherwise.
+[[nodiscard]] inline double madd(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+  return std::fma(a, b, c);
+#else
+  return (a * b) + c;
+#endif
+}
+
+/// Wilder averages of gains and losses (RSI, CMO, StochRSI): u_t = max(x_t - x_{t-1}, 0),
 /// d_t = max(x_{t-1} - x_t, 0); U, D = the mean of the first n (rows 1..n), then
-/// U = (U (n - 1) + u) / n in TA-Lib's operation order. Ready after n + 1 values (lookback n).
-/// Values must not be NaN.
+/// U = (u - U) k + U with k = 1/n (rolling::wilder's form; TA-Lib writes (U (n - 1) + u) / n, the
+/// same number up to the last bits, without the division on the recurrence). Ready after n + 1
+/// values (lookback n). Values must not be NaN.
 class wilder_gains {
  public:
-  explicit wilder_gains(std::size_t n) : n_(n), nd_(static_cast<double>(n)), nm1_(nd_ - 1.0) {}
+  explicit wilder_gains(std::size_t n) : n_(n), nd_(static_cast<double>(n)), k_(1.0 / nd_) {}
   void push(double x) noexcept {
     if (count_ == 0) {
       prev_ = x;
@@ -197,8 +208,8 @@ class wilder_gains {
         down_ /= nd_;
       }
     } else {
-      up_ = (up_ * nm1_ + gain) / nd_;
-      down_ = (down_ * nm1_ + loss) / nd_;
+      up_ = madd(gain - up_, k_, up_);
+      down_ = madd(loss - down_, k_, down_);
     }
     ++count_;
   }
@@ -212,7 +223,7 @@ class wilder_gains {
 
  private:
   std::size_t n_;
-  double nd_, nm1_;
+  double nd_, k_;
   std::size_t count_ = 0;  // values pushed
   double prev_ = 0.0, up_ = 0.0, down_ = 0.0;
 };

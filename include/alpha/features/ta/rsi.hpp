@@ -37,41 +37,15 @@ class rsi {
   static constexpr std::array<std::string_view, 1> output_names{"rsi"};
 
   explicit rsi(const params& p)
-      : n_(::alpha::detail::ta::check_period(p.period, "period", 2)),
-        nd_(static_cast<double>(n_)),
-        k_(1.0 / nd_) {}
+      : n_(::alpha::detail::ta::check_period(p.period, "period", 2)), g_(n_) {}
 
   void update(double x) noexcept {
-    if (is_nan(x)) return;
-    if (count_ == 0) {
-      prev_ = x;
-      count_ = 1;
-      return;
-    }
-    const double diff = x - prev_;
-    prev_ = x;
-    const double gain = diff > 0.0 ? diff : 0.0;
-    const double loss = diff < 0.0 ? -diff : 0.0;
-    if (count_ <= n_) {
-      up_ += gain;
-      down_ += loss;
-      if (count_ == n_) {
-        up_ /= nd_;
-        down_ /= nd_;
-      }
-    } else {
-      up_ = madd(gain - up_, k_, up_);
-      down_ = madd(loss - down_, k_, down_);
-    }
-    ++count_;
+    if (!is_nan(x)) g_.push(x);
   }
-  [[nodiscard]] double value() const noexcept { return ready() ? of(up_, down_) : nan; }
-  [[nodiscard]] bool ready() const noexcept { return count_ > n_; }
+  [[nodiscard]] double value() const noexcept { return ready() ? of(g_.up(), g_.down()) : nan; }
+  [[nodiscard]] bool ready() const noexcept { return g_.ready(); }
   [[nodiscard]] std::size_t lookback() const noexcept { return n_; }
-  void reset() noexcept {
-    count_ = 0;
-    prev_ = up_ = down_ = 0.0;
-  }
+  void reset() noexcept { g_.clear(); }
 
   /// Batch kernel: the streaming operations in one loop with the state in registers, U and D of
   /// a block of bars first, then the block's ratios in one vectorisable loop.
@@ -108,8 +82,8 @@ class rsi {
         bad |= any_nan(len, x + b0);
         for (std::size_t i = 0; i < len; ++i) {
           const double diff = x[b0 + i] - x[b0 + i - 1];
-          up = madd((diff > 0.0 ? diff : 0.0) - up, k, up);
-          down = madd((diff < 0.0 ? -diff : 0.0) - down, k, down);
+          up = ::alpha::detail::ta::madd((diff > 0.0 ? diff : 0.0) - up, k, up);
+          down = ::alpha::detail::ta::madd((diff < 0.0 ? -diff : 0.0) - down, k, down);
           ub[i] = up;
           db[i] = down;
         }
@@ -123,15 +97,6 @@ class rsi {
   }
 
  private:
-  /// a b + c: one fused operation where the target has FMA (so that the compiler cannot contract
-  /// the batch and the streaming forms differently), two roundings otherwise.
-  static double madd(double a, double b, double c) noexcept {
-#if defined(__FMA__)
-    return std::fma(a, b, c);
-#else
-    return (a * b) + c;
-#endif
-  }
   static double of(double up, double down) noexcept {
     const double s = up + down;
     return s != 0.0 ? 100.0 * (up / s) : 0.0;
@@ -151,9 +116,7 @@ class rsi {
     }
   }
   std::size_t n_;
-  double nd_, k_;
-  std::size_t count_ = 0;  // values pushed
-  double prev_ = 0.0, up_ = 0.0, down_ = 0.0;
+  ::alpha::detail::ta::wilder_gains g_;  // the streaming state (the batch kernel inlines it)
 };
 
 }  // namespace features
