@@ -158,31 +158,22 @@ class bbands {
 #endif
     for (; i < len; ++i) v[i] = std::sqrt(v[i]);
   }
-  /// a b + c: one fused operation where the target has FMA (so that the compiler cannot contract
-  /// the batch and the streaming forms differently), two roundings otherwise.
-  static double madd(double a, double b, double c) noexcept {
-#if defined(__FMA__)
-    return std::fma(a, b, c);
-#else
-    return (a * b) + c;
-#endif
-  }
   /// Window moments about an origin o: s1 = sum (x - o), s2 = sum (x - o)^2.
   struct moments {
     double o = 0.0, s1 = 0.0, s2 = 0.0;
     void add(double x) noexcept {
       const double d = x - o;
       s1 += d;
-      s2 = madd(d, d, s2);
+      s2 = ::alpha::detail::ta::madd(d, d, s2);
     }
     void slide(double in, double out) noexcept {
       const double a = in - o, b = out - o;
       s1 += a - b;
-      s2 += madd(a, a, -(b * b));
+      s2 += ::alpha::detail::ta::madd(a, a, -(b * b));
     }
     /// Moves o to the window mean and recomputes the sums from the window w[0, n), oldest first.
     void rebuild(double inv_n, const double* w, std::size_t n) noexcept {
-      o = madd(s1, inv_n, o);
+      o = ::alpha::detail::ta::madd(s1, inv_n, o);
       // Four partial sums by position (i mod 4): independent dependency chains.
       double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
       std::size_t i = 0;
@@ -192,25 +183,25 @@ class bbands {
         a1 += d1;
         a2 += d2;
         a3 += d3;
-        b0 = madd(d0, d0, b0);
-        b1 = madd(d1, d1, b1);
-        b2 = madd(d2, d2, b2);
-        b3 = madd(d3, d3, b3);
+        b0 = ::alpha::detail::ta::madd(d0, d0, b0);
+        b1 = ::alpha::detail::ta::madd(d1, d1, b1);
+        b2 = ::alpha::detail::ta::madd(d2, d2, b2);
+        b3 = ::alpha::detail::ta::madd(d3, d3, b3);
       }
       if (i < n) {
         const double d = w[i] - o;
         a0 += d;
-        b0 = madd(d, d, b0);
+        b0 = ::alpha::detail::ta::madd(d, d, b0);
       }
       if (i + 1 < n) {
         const double d = w[i + 1] - o;
         a1 += d;
-        b1 = madd(d, d, b1);
+        b1 = ::alpha::detail::ta::madd(d, d, b1);
       }
       if (i + 2 < n) {
         const double d = w[i + 2] - o;
         a2 += d;
-        b2 = madd(d, d, b2);
+        b2 = ::alpha::detail::ta::madd(d, d, b2);
       }
       s1 = (a0 + a1) + (a2 + a3);
       s2 = (b0 + b1) + (b2 + b3);
@@ -223,8 +214,8 @@ class bbands {
         return;
       }
       const double m1 = s1 * inv_n;
-      mean = madd(s1, inv_n, o);
-      const double v = madd(-m1, m1, s2 * inv_n);
+      mean = ::alpha::detail::ta::madd(s1, inv_n, o);
+      const double v = ::alpha::detail::ta::madd(-m1, m1, s2 * inv_n);
       var = v > 0.0 ? v : 0.0;
     }
   };
@@ -236,8 +227,8 @@ class bbands {
                             double* __restrict yu, double* __restrict yl, double* __restrict yp,
                             double* __restrict yb) noexcept {
     for (std::size_t i = 0; i < len; ++i) {
-      const double upper = madd(up, sd[i], m[i]);
-      const double lower = madd(-dn, sd[i], m[i]);
+      const double upper = ::alpha::detail::ta::madd(up, sd[i], m[i]);
+      const double lower = ::alpha::detail::ta::madd(-dn, sd[i], m[i]);
       const double width = upper - lower;
       const double pb = (x[i] - lower) / width, bw = width / m[i];
       yu[i] = upper;
@@ -251,8 +242,8 @@ class bbands {
   }
   static std::array<double, 5> combine(double x, double m, double sd, double up,
                                        double dn) noexcept {
-    const double upper = madd(up, sd, m);
-    const double lower = madd(-dn, sd, m);
+    const double upper = ::alpha::detail::ta::madd(up, sd, m);
+    const double lower = ::alpha::detail::ta::madd(-dn, sd, m);
     const double width = upper - lower;
     return {upper, m, lower, width != 0.0 ? (x - lower) / width : nan, m != 0.0 ? width / m : nan};
   }
