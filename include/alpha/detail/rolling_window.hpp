@@ -86,6 +86,16 @@ inline void check_ddof(std::size_t ddof, std::size_t window) {
         "ddof", "must be < window (" + std::to_string(window) + "), got " + std::to_string(ddof));
 }
 
+/// Fewest valid values a ddof statistic (variance, covariance and their kin) is defined on:
+/// ddof + 1; for windowed params also checks ddof < window (config_error).
+template <class P>
+[[nodiscard]] std::size_t ddof_statistic_min(const P& p) {
+  if constexpr (requires { p.window; }) {
+    if (p.window != 0) check_ddof(p.ddof, p.window);
+  }
+  return p.ddof + 1;
+}
+
 /// Rebuild trigger: (sum d)^2 / n > ill_conditioned_ratio * M2, M2 = sum d^2 - (sum d)^2 / n,
 /// i.e. the squared distance between the origin and the mean exceeds 1e5 variances: relative
 /// error in M2 of order 1e5 * 2^-53 ~ 1e-11 before an extra O(w) rebuild restores it.

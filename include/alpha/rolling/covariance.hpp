@@ -34,10 +34,7 @@ class covariance : public ::alpha::detail::window_stat<covariance, ::alpha::deta
   /// @cond
   template <class P>
   static std::size_t statistic_min(const P& p) {
-    if constexpr (requires { p.window; }) {
-      if (p.window != 0) ::alpha::detail::check_ddof(p.ddof, p.window);
-    }
-    return p.ddof + 1;
+    return ::alpha::detail::ddof_statistic_min(p);
   }
   static const char* name() noexcept { return "rolling::covariance"; }
   template <class P>
