@@ -29,17 +29,28 @@ enum class cvar_rule {
 };
 
 namespace detail_tail {
+/// The type-7 virtual index h = (n - 1) p, snapped to the nearest integer when within 1e-9 of it:
+/// p = 1 - level is inexact in binary (1 - 0.9 = 0.0999..98), and numpy, given the cutoff 0.1,
+/// would land on the integer.
+inline double tail_index(std::size_t n, double p) noexcept {
+  const double h = static_cast<double>(n - 1) * p;
+  const double r = std::round(h);
+  return std::fabs(h - r) <= 1e-9 * std::max(1.0, h) ? r : h;
+}
 /// VaR of sorted clean returns at tail probability p (type 7).
 inline double var_sorted(std::span<const double> sorted, double p) noexcept {
   if (sorted.empty()) return nan;
-  return ::alpha::detail::metrics::quantile_type7(sorted, p);
+  const double h = tail_index(sorted.size(), p);
+  const auto i = static_cast<std::size_t>(h);
+  if (i + 1 >= sorted.size()) return sorted.back();
+  return sorted[i] + (h - static_cast<double>(i)) * (sorted[i + 1] - sorted[i]);
 }
 /// CVaR of sorted clean returns.
 inline double cvar_sorted(std::span<const double> sorted, double p, cvar_rule rule) noexcept {
   if (sorted.empty()) return nan;
   std::size_t count = 0;
   if (rule == cvar_rule::empyrical) {
-    count = static_cast<std::size_t>(std::floor(static_cast<double>(sorted.size() - 1) * p)) + 1;
+    count = static_cast<std::size_t>(std::floor(tail_index(sorted.size(), p))) + 1;
   } else {
     const double v = var_sorted(sorted, p);
     while (count < sorted.size() && sorted[count] <= v) ++count;
@@ -57,9 +68,10 @@ inline std::vector<double> sorted_clean(std::span<const double> returns, const c
 
 /// Historical VaR at confidence `level` (default 0.95): the (1 - level) quantile of the non-NaN
 /// returns with numpy's linear interpolation (Hyndman-Fan type 7: h = (N - 1) p, interpolate
-/// between the floor(h)-th and next order statistics), returned as a return (negative = loss);
-/// empyrical value_at_risk(cutoff = 1 - level). config_error unless 0 < level < 1.
-/// O(N log N).
+/// between the floor(h)-th and next order statistics; h within 1e-9 of an integer is snapped to
+/// it, so that 1 - level lands where numpy's decimal cutoff does), returned as a return (negative =
+/// loss); empyrical value_at_risk(cutoff = 1 - level). config_error unless 0 < level < 1. O(N log
+/// N).
 [[nodiscard]] inline double value_at_risk(std::span<const double> returns, double level = 0.95) {
   const double p = 1.0 - ::alpha::detail::metrics::check_probability(level, "level");
   const auto v = detail_tail::sorted_clean(returns, "value_at_risk");

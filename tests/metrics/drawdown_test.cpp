@@ -1,0 +1,176 @@
+// Drawdowns and Calmar: hand-worked series (comments) and a brute-force O(N^2) long-double
+// search on random series; no-look-ahead of the drawdown curve.
+#include "alpha/metrics/drawdown.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace m = alpha::metrics;
+using ld = long double;
+
+namespace {
+constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t npos = m::drawdown_spell::npos;
+
+std::vector<double> random_returns(std::size_t n, unsigned seed, double nan_share) {
+  std::mt19937_64 gen(seed);
+  std::normal_distribution<double> z(0.0003, 0.015);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::vector<double> r(n);
+  for (auto& x : r) x = u(gen) < nan_share ? nan_v : z(gen);
+  return r;
+}
+
+// Wealth points W_0 = 1, W_k = W_{k-1} (1 + r_{k-1}), NaN rows carried.
+std::vector<ld> wealth(const std::vector<double>& r) {
+  std::vector<ld> w{1.0L};
+  for (const double x : r) w.push_back(std::isnan(x) ? w.back() : w.back() * (1.0L + x));
+  return w;
+}
+}  // namespace
+
+TEST(MetricsDrawdown, HandSeries) {
+  // r = 1 %, -2 %, 3 %, 0 %, -1 %; wealth points 0..5: 1, 1.01, .9898, 1.019494, 1.019494,
+  // 1.00929906. Spell 1: peak point 1 (1.01), trough point 2 (.9898 / 1.01 - 1 = -2 %),
+  // recovered at point 3 -> duration 2. Spell 2: the peak is point 4 (equal to point 3, the last
+  // point at the running maximum), trough point 5 (-1 %), never recovered -> duration 5 - 4 = 1.
+  const std::vector<double> r{0.01, -0.02, 0.03, 0.0, -0.01};
+  const auto spells = m::drawdown_spells(r);
+  ASSERT_EQ(spells.size(), 2u);
+  EXPECT_EQ(spells[0].peak, 1u);
+  EXPECT_EQ(spells[0].trough, 2u);
+  EXPECT_EQ(spells[0].recovery, 3u);
+  EXPECT_TRUE(spells[0].recovered);
+  EXPECT_EQ(spells[0].duration, 2u);
+  EXPECT_EQ(spells[0].peak_to_trough(), 1u);
+  EXPECT_NEAR(spells[0].depth, -0.02, 1e-15);
+  EXPECT_EQ(spells[1].peak, 4u);
+  EXPECT_EQ(spells[1].trough, 5u);
+  EXPECT_EQ(spells[1].recovery, npos);
+  EXPECT_FALSE(spells[1].recovered);
+  EXPECT_EQ(spells[1].duration, 1u);
+  EXPECT_NEAR(spells[1].depth, -0.01, 1e-15);
+  const auto info = m::max_drawdown_info(r);
+  EXPECT_NEAR(info.max_drawdown, -0.02, 1e-15);
+  EXPECT_EQ(info.spell.peak, 1u);
+  EXPECT_EQ(info.longest.peak, 1u);
+  EXPECT_EQ(info.spells, 2u);
+  // Points are dated by rows: point 1 is the wealth after row 0.
+  EXPECT_EQ(m::row_of_point(1), std::optional<std::size_t>(0));
+  EXPECT_FALSE(m::row_of_point(0).has_value());
+  const auto dd = m::drawdown_series(r);
+  ASSERT_EQ(dd.size(), 5u);
+  EXPECT_EQ(dd[0], 0.0);
+  EXPECT_NEAR(dd[1], -0.02, 1e-15);
+  EXPECT_EQ(dd[2], 0.0);
+  EXPECT_EQ(dd[3], 0.0);
+  EXPECT_NEAR(dd[4], -0.01, 1e-15);
+  // Calmar = CAGR / 2 % (the CAGR itself is checked in returns_test).
+  EXPECT_NEAR(m::calmar_ratio(r), m::cagr(r) / 0.02, 1e-12);
+}
+
+TEST(MetricsDrawdown, FirstPeriodLossAndNeverRecovered) {
+  // The initial capital is a peak: a first-day loss of 10 % is a drawdown from point 0; 1.2 * .9
+  // = 1.08 recovers at point 2.
+  const auto a = m::max_drawdown_info(std::vector<double>{-0.1, 0.2});
+  EXPECT_NEAR(a.max_drawdown, -0.1, 1e-15);
+  EXPECT_EQ(a.spell.peak, 0u);
+  EXPECT_EQ(a.spell.recovery, 2u);
+  EXPECT_EQ(a.spell.duration, 2u);
+  // +10 %, -5 %, -5 %: peak point 1 (1.1), trough point 3 (1.1 * .95 * .95 = .99275 -> -9.75 %),
+  // never recovered: duration to the end = 3 - 1 = 2, flagged.
+  const auto b = m::max_drawdown_info(std::vector<double>{0.1, -0.05, -0.05});
+  EXPECT_NEAR(b.max_drawdown, 0.95 * 0.95 - 1, 1e-15);
+  EXPECT_EQ(b.spell.peak, 1u);
+  EXPECT_EQ(b.spell.trough, 3u);
+  EXPECT_FALSE(b.spell.recovered);
+  EXPECT_EQ(b.spell.recovery, npos);
+  EXPECT_EQ(b.spell.duration, 2u);
+}
+
+TEST(MetricsDrawdown, NaNRowsCarryWealthAndCountInDurations) {
+  // 10 %, NaN, -20 %, NaN, 50 %: points 1.1, 1.1, .88, .88, 1.32. Peak point 2 (the NaN row
+  // carries 1.1 and is the last point at the maximum), trough point 3, recovery point 5:
+  // duration 3 rows, one of them a NaN row.
+  const std::vector<double> r{0.1, nan_v, -0.2, nan_v, 0.5};
+  const auto info = m::max_drawdown_info(r);
+  EXPECT_NEAR(info.max_drawdown, -0.2, 1e-15);
+  EXPECT_EQ(info.spell.peak, 2u);
+  EXPECT_EQ(info.spell.trough, 3u);
+  EXPECT_EQ(info.spell.recovery, 5u);
+  EXPECT_EQ(info.spell.duration, 3u);
+  const auto dd = m::drawdown_series(r);
+  EXPECT_NEAR(dd[3], -0.2, 1e-15);  // the NaN row repeats the drawdown
+}
+
+TEST(MetricsDrawdown, NoDrawdownAndEmpty) {
+  const auto up = m::max_drawdown_info(std::vector<double>{0.01, 0.0, 0.02});
+  EXPECT_EQ(up.max_drawdown, 0.0);
+  EXPECT_EQ(up.spells, 0u);
+  EXPECT_EQ(up.spell.duration, 0u);
+  EXPECT_TRUE(std::isnan(m::calmar_ratio(std::vector<double>{0.01, 0.02})));  // empyrical: NaN
+  EXPECT_TRUE(std::isnan(m::max_drawdown(std::vector<double>{})));
+  EXPECT_TRUE(std::isnan(m::max_drawdown(std::vector<double>{nan_v, nan_v})));
+  EXPECT_TRUE(std::isnan(m::calmar_ratio(std::vector<double>{})));
+  EXPECT_THROW(
+      (void)m::max_drawdown(std::vector<double>{0.1, -std::numeric_limits<double>::infinity()}),
+      alpha::data_error);
+}
+
+TEST(MetricsDrawdown, RandomAgainstBruteForce) {
+  for (const unsigned seed : {7u, 8u, 9u}) {
+    const auto r = random_returns(400, seed, 0.05);
+    const auto w = wealth(r);
+    const std::size_t n = r.size();
+    // Brute force: deepest W_j / W_i - 1 over i <= j, first (i, j) in j order.
+    ld best = 0;
+    std::size_t bj = 0;
+    for (std::size_t j = 0; j <= n; ++j)
+      for (std::size_t i = 0; i <= j; ++i) {
+        const ld d = w[j] / w[i] - 1;
+        if (d < best - 1e-18L) {
+          best = d;
+          bj = j;
+        }
+      }
+    const auto info = m::max_drawdown_info(r);
+    EXPECT_NEAR(info.max_drawdown, static_cast<double>(best), 1e-13);
+    EXPECT_EQ(info.spell.trough, bj);
+    // Underwater flags from the running maximum; spells = runs of underwater points; a run of
+    // length L that ends before the series ends lasted L + 1 periods from its peak.
+    std::size_t longest = 0, runs = 0, run = 0;
+    ld peak = w[0];
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (w[k] < peak) {
+        if (run == 0) ++runs;
+        ++run;
+      } else {
+        if (run > 0) longest = std::max(longest, run + 1);
+        run = 0;
+        peak = w[k];
+      }
+    }
+    if (run > 0) longest = std::max(longest, run);
+    EXPECT_EQ(info.spells, runs);
+    EXPECT_EQ(info.longest.duration, longest);
+    // The drawdown curve.
+    const auto dd = m::drawdown_series(r);
+    ld mx = 1;
+    for (std::size_t k = 1; k <= n; ++k) {
+      mx = std::max(mx, w[k]);
+      EXPECT_NEAR(dd[k - 1], static_cast<double>(w[k] / mx - 1), 1e-13);
+    }
+  }
+}
+
+TEST(MetricsDrawdown, CurveDoesNotLookAhead) {
+  auto r = random_returns(300, 21, 0.0);
+  const auto before = m::drawdown_series(r);
+  for (std::size_t t = 150; t < r.size(); ++t) r[t] = -r[t] * 3;
+  const auto after = m::drawdown_series(r);
+  for (std::size_t t = 0; t < 150; ++t) EXPECT_EQ(before[t], after[t]) << t;
+}
