@@ -1,0 +1,54 @@
+/// @file
+/// alpha::detail::policy::compensated_sums: a vector of Neumaier-compensated running sums, for
+/// sufficient statistics that rows enter and leave (observe / forget).
+// IWYU pragma: private
+#pragma once
+
+#include "alpha/config.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+ALPHA_BEGIN_NAMESPACE
+namespace detail::policy {
+
+/// K running sums, each kept as (sum, compensation) with Neumaier's variant of Kahan summation:
+/// every addition's rounding error is computed exactly (two-sum) and accumulated separately, so
+/// value(k) = sum + compensation has an error of about eps |value| + N eps^2 sum |terms| after N
+/// additions, instead of N eps sum |terms| for a plain sum. That matters when rows are removed
+/// again: a plain sum would keep the rounding errors of every row that ever passed through.
+/// O(K) per add, O(K) memory.
+class compensated_sums {
+ public:
+  compensated_sums() = default;
+  explicit compensated_sums(std::size_t k) : sum_(k, 0.0), comp_(k, 0.0) {}
+
+  [[nodiscard]] std::size_t size() const noexcept { return sum_.size(); }
+
+  /// sums[k] += sign * terms[k] for every k (sign = +1 to add a row, -1 to remove it).
+  void add(std::span<const double> terms, double sign) noexcept {
+    for (std::size_t k = 0; k < sum_.size(); ++k) {
+      const double x = sign * terms[k];
+      const double s = sum_[k];
+      const double t = s + x;
+      comp_[k] += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
+      sum_[k] = t;
+    }
+  }
+  /// The compensated value of sum k. O(1).
+  [[nodiscard]] double value(std::size_t k) const noexcept { return sum_[k] + comp_[k]; }
+  /// All sums back to exactly zero.
+  void clear() noexcept {
+    std::fill(sum_.begin(), sum_.end(), 0.0);
+    std::fill(comp_.begin(), comp_.end(), 0.0);
+  }
+
+ private:
+  std::vector<double> sum_, comp_;
+};
+
+}  // namespace detail::policy
+ALPHA_END_NAMESPACE
