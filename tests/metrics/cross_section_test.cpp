@@ -4,6 +4,7 @@
 #include "alpha/metrics/buckets.hpp"
 #include "alpha/metrics/information_coefficient.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -100,7 +101,7 @@ bool same(const std::vector<double>& a, const std::vector<double>& b) {
 alpha::panel<double> as_panel(const Eigen::ArrayXXd& a) {
   std::vector<std::string> ids;
   std::vector<alpha::timestamp> times;
-  for (Eigen::Index j = 0; j < a.cols(); ++j) ids.push_back("A" + std::to_string(j));
+  for (Eigen::Index j = 0; j < a.cols(); ++j) ids.push_back(fmt::format("A{}", j));
   for (Eigen::Index t = 0; t < a.rows(); ++t) times.emplace_back(std::int64_t{86'400'000'000} * t);
   return {alpha::time_index(times), alpha::asset_list(ids), a};
 }

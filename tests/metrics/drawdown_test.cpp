@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <vector>
@@ -62,6 +63,19 @@ TEST(MetricsDrawdown, HandSeries) {
   // Points are dated by rows: point 1 is the wealth after row 0.
   EXPECT_EQ(m::row_of_point(1), std::optional<std::size_t>(0));
   EXPECT_FALSE(m::row_of_point(0).has_value());
+  // On a calendar of 5 days (day d at d * 86400 s): peak point 1 = row 0, trough point 2 =
+  // row 1, recovery point 3 = row 2; the open spell has no recovery date.
+  std::vector<alpha::timestamp> days;
+  for (std::int64_t d = 0; d < 5; ++d) days.emplace_back(d * 86'400'000'000);
+  const alpha::time_index cal(days);
+  const auto dates = m::dates_of(spells[0], cal);
+  EXPECT_EQ(dates.peak, days[0]);
+  EXPECT_EQ(dates.trough, days[1]);
+  EXPECT_EQ(dates.recovery, days[2]);
+  EXPECT_FALSE(m::dates_of(spells[1], cal).recovery.has_value());
+  EXPECT_THROW((void)m::dates_of(spells[1], alpha::time_index(std::vector<alpha::timestamp>(
+                                                days.begin(), days.begin() + 3))),
+               alpha::shape_error);
   const auto dd = m::drawdown_series(r);
   ASSERT_EQ(dd.size(), 5u);
   EXPECT_EQ(dd[0], 0.0);
@@ -81,6 +95,8 @@ TEST(MetricsDrawdown, FirstPeriodLossAndNeverRecovered) {
   EXPECT_EQ(a.spell.peak, 0u);
   EXPECT_EQ(a.spell.recovery, 2u);
   EXPECT_EQ(a.spell.duration, 2u);
+  std::vector<alpha::timestamp> days{alpha::timestamp(0), alpha::timestamp(86'400'000'000)};
+  EXPECT_FALSE(m::dates_of(a.spell, alpha::time_index(days)).peak.has_value());  // the start
   // +10 %, -5 %, -5 %: peak point 1 (1.1), trough point 3 (1.1 * .95 * .95 = .99275 -> -9.75 %),
   // never recovered: duration to the end = 3 - 1 = 2, flagged.
   const auto b = m::max_drawdown_info(std::vector<double>{0.1, -0.05, -0.05});

@@ -4,6 +4,7 @@
 #include "alpha/metrics/gross_net.hpp"
 #include "alpha/metrics/turnover.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -68,7 +69,7 @@ TEST(MetricsTurnover, RandomPanelAgainstNaiveLoopAndPanelOverload) {
   EXPECT_NEAR(m::turnover(w).average, expected, 1e-15);
   std::vector<std::string> ids;
   std::vector<alpha::timestamp> times;
-  for (Eigen::Index j = 0; j < cols; ++j) ids.push_back("A" + std::to_string(j));
+  for (Eigen::Index j = 0; j < cols; ++j) ids.push_back(fmt::format("A{}", j));
   for (Eigen::Index t = 0; t < rows; ++t) times.emplace_back(std::int64_t{86'400'000'000} * t);
   const alpha::panel<double> p(alpha::time_index(times), alpha::asset_list(ids), w);
   EXPECT_EQ(m::turnover(p).average, m::turnover(w).average);

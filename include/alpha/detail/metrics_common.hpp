@@ -1,6 +1,6 @@
 /// @file
-/// Internals shared by the alpha::metrics headers: input checks, NaN dropping, the type-7
-/// quantile, average ranks and the two-pass mean / standard deviation.
+/// Internals shared by the alpha::metrics headers: input checks, NaN dropping, average ranks,
+/// Pearson correlation and the two-pass mean / standard deviation.
 #pragma once
 
 #include "alpha/config.hpp"
@@ -94,18 +94,6 @@ inline mean_sd mean_and_sd(std::span<const double> x) noexcept {
   ss -= comp * comp / static_cast<double>(n);
   out.sd = std::sqrt(std::max(ss, 0.0) / static_cast<double>(n - 1));
   return out;
-}
-
-/// Quantile of sorted values, linear interpolation between order statistics (Hyndman-Fan type 7,
-/// numpy's default): h = p (n - 1), q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
-/// Precondition: n >= 1, sorted ascending, 0 <= p <= 1.
-inline double quantile_type7(std::span<const double> sorted, double p) noexcept {
-  const std::size_t n = sorted.size();
-  const double h = p * static_cast<double>(n - 1);
-  const auto i = static_cast<std::size_t>(std::floor(h));
-  if (i + 1 >= n) return sorted[n - 1];
-  const double frac = h - static_cast<double>(i);
-  return sorted[i] + frac * (sorted[i + 1] - sorted[i]);
 }
 
 /// 1-based ranks of x with ties given the average of the ranks they span (scipy rankdata

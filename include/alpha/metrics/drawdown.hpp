@@ -11,7 +11,10 @@
 #pragma once
 
 #include "alpha/config.hpp"
+#include "alpha/core/error.hpp"
 #include "alpha/core/nan.hpp"
+#include "alpha/core/time_index.hpp"
+#include "alpha/core/timestamp.hpp"
 #include "alpha/detail/metrics_common.hpp"
 #include "alpha/metrics/returns_stats.hpp"
 
@@ -19,6 +22,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
@@ -46,6 +50,29 @@ struct drawdown_spell {
 [[nodiscard]] constexpr std::optional<std::size_t> row_of_point(std::size_t k) noexcept {
   if (k == 0) return std::nullopt;
   return k - 1;
+}
+
+/// The dates of a spell's points on the calendar of the returns (row t dated index[t]).
+struct spell_dates {
+  std::optional<timestamp> peak;      ///< nullopt when the peak is the initial capital (point 0)
+  timestamp trough;                   ///< date of the trough
+  std::optional<timestamp> recovery;  ///< nullopt when not recovered
+};
+
+/// Dates of `s` on `index`, the calendar of the returns it was computed from (point k >= 1 is
+/// dated index[k - 1]). shape_error if a point lies beyond the calendar. O(1).
+[[nodiscard]] inline spell_dates dates_of(const drawdown_spell& s, const time_index& index) {
+  const auto date = [&index](std::size_t k) -> timestamp {
+    if (k == 0 || k > index.size())
+      throw shape_error("drawdown dates: wealth point " + std::to_string(k) +
+                        " has no date on a calendar of " + std::to_string(index.size()) + " rows");
+    return index[k - 1];
+  };
+  spell_dates d;
+  if (s.peak > 0) d.peak = date(s.peak);
+  d.trough = date(s.trough);
+  if (s.recovered) d.recovery = date(s.recovery);
+  return d;
 }
 
 /// The drawdown after each row: d_t = W_{t+1} / max_{s <= t+1} W_s - 1 (<= 0), W_0 = 1 included

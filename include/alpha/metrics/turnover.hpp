@@ -10,7 +10,8 @@
 /// The weights are taken as given: pass the post-trade weights of each row; drift between
 /// rebalances (w_{t-1} after its returns) is not modelled here, so a buy-and-hold book shows no
 /// turnover. Average = mean of the defined rows; annualised = average * periods_per_year
-/// (pyfolio's get_turnover divides traded value by gross exposure instead, and does not annualise).
+/// (pyfolio's get_turnover divides each day's traded value by the average gross book, or by the
+/// portfolio value, and does not annualise).
 #pragma once
 
 #include "alpha/config.hpp"
