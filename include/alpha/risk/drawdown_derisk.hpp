@@ -24,6 +24,9 @@ namespace risk {
 ///   k = 1 for dd <= start;  k = (limit - dd) / (limit - start) for start < dd < limit;
 ///   k = 0 for dd >= limit  (start == limit: a hard stop at the limit).
 ///
+/// evaluated on equity levels (dd >= limit as equity <= peak (1 - limit)), so that round
+/// thresholds are hit exactly.
+///
 /// - Note: once flat at the limit the equity no longer moves, so the drawdown cannot recover
 ///   and the strategy stays flat: the usual circuit-breaker behaviour (a new peak requires
 ///   exposure). Use start < limit for a gradual control.
@@ -51,10 +54,13 @@ class drawdown_derisk {
     if (!(std::isfinite(ctx.equity) && std::isfinite(ctx.peak_equity) && ctx.equity > 0.0 &&
           ctx.peak_equity > 0.0))
       return 0.0;
-    const double dd = 1.0 - ctx.equity / ctx.peak_equity;
-    if (dd <= p_.start) return 1.0;
-    if (dd >= p_.limit) return 0.0;
-    return (p_.limit - dd) / (p_.limit - p_.start);
+    // Compared as equity levels (peak (1 - limit) is exact for round numbers, where
+    // 1 - equity / peak is not: 1 - 80/100 = 0.19999999999999996).
+    const double e = ctx.equity, peak = ctx.peak_equity;
+    const double floor = peak * (1.0 - p_.limit);
+    if (e <= floor) return 0.0;
+    if (e >= peak * (1.0 - p_.start)) return 1.0;
+    return (e - floor) / (peak * (p_.limit - p_.start));  // = (limit - dd) / (limit - start)
   }
 
   void apply(std::span<double> w, const risk_context& ctx) const {
