@@ -4,7 +4,6 @@
 
 #include "alpha/config.hpp"
 #include "alpha/core/nan.hpp"
-#include "alpha/core/ohlcv.hpp"
 #include "alpha/detail/features/ts_support.hpp"
 #include "alpha/features/ta/concept.hpp"
 #include "alpha/rolling/zscore.hpp"
@@ -24,7 +23,9 @@ namespace features {
 ///
 /// - Params: window w >= 2 (20), log_volume (false). Lookback: w - 1.
 /// - NaN when every volume in the window is equal (sd = 0).
-/// - NaN rule: a bar with a NaN (or negative) volume is skipped (state unchanged, output repeats).
+/// - Input: the volume series (a SeriesIndicator: `update(volume)`; batch with
+///   `run<volume_zscore>(p, series_input::from(volumes))`).
+/// - NaN rule: a NaN (or negative) volume is skipped (state unchanged, output repeats).
 /// - Complexity: O(1) amortised per bar, O(w) memory.
 /// @test tests/features_ts/volume_micro_test.cpp (two-pass long-double loop, laws)
 class volume_zscore {
@@ -33,17 +34,16 @@ class volume_zscore {
     std::size_t window = 20;  ///< w >= 2 bars
     bool log_volume = false;  ///< z-score of ln(1 + volume)
   };
-  static constexpr input_fields inputs = input_fields::volume;
   static constexpr std::array<std::string_view, 1> output_names{"volume_z"};
 
   explicit volume_zscore(const params& p)
       : z_({.window = detail::ts::check_window(p.window, "window", 2), .ddof = 1}),
         log_(p.log_volume) {}
 
-  /// Pushes the next bar. O(1) amortised.
-  void update(const bar& b) noexcept {
-    if (!(b.volume >= 0.0)) return;
-    z_.update(log_ ? std::log1p(b.volume) : b.volume);
+  /// Pushes the next volume. O(1) amortised.
+  void update(double volume) noexcept {
+    if (!(volume >= 0.0)) return;
+    z_.update(log_ ? std::log1p(volume) : volume);
     value_ = z_.value();
   }
   [[nodiscard]] double value() const noexcept { return value_; }
