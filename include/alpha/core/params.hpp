@@ -4,7 +4,8 @@
 /// them, reads them from a `key=value` or flat JSON config, and sweeps them.
 ///
 /// Keys are dotted paths: a field `period` of a policy in slot `model` is `model.period`; nested
-/// reflected aggregates and Hana tuples of them recurse (`features.0.period`).
+/// reflected aggregates and Hana tuples of them recurse (`features.0.period`), and so do std::array
+/// fields (`roc.0`, `roc.1`).
 #pragma once
 
 #include "alpha/config.hpp"
@@ -22,8 +23,10 @@
 #include <boost/hana/tuple.hpp>
 #include <fmt/format.h>
 
+#include <array>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdlib>
@@ -40,10 +43,11 @@ ALPHA_BEGIN_NAMESPACE
 template <class P>
 concept ReflectedParams = boost::hana::Struct<std::remove_cvref_t<P>>::value;
 
-/// A leaf parameter value: arithmetic (bool included), or std::string.
+/// A leaf parameter value: arithmetic (bool included), an enumeration (read and written as its
+/// underlying integer), or std::string.
 template <class T>
 concept ParamValue = std::is_arithmetic_v<std::remove_cvref_t<T>> ||
-    std::same_as<std::remove_cvref_t<T>, std::string>;
+    std::is_enum_v<std::remove_cvref_t<T>> || std::same_as<std::remove_cvref_t<T>, std::string>;
 
 namespace detail {
 
@@ -51,6 +55,11 @@ template <class T>
 struct is_hana_tuple : std::false_type {};
 template <class... T>
 struct is_hana_tuple<boost::hana::tuple<T...>> : std::true_type {};
+
+template <class T>
+struct is_std_array : std::false_type {};
+template <class T, std::size_t N>
+struct is_std_array<std::array<T, N>> : std::true_type {};
 
 inline std::string join_key(std::string_view prefix, std::string_view name) {
   if (prefix.empty()) return std::string(name);
@@ -81,6 +90,9 @@ void for_each_param(P& p, F&& f, std::string_view prefix = {}) {
       for_each_param(element, f, detail::join_key(prefix, std::to_string(i)));
       ++i;
     });
+  } else if constexpr (detail::is_std_array<T>::value) {
+    for (std::size_t i = 0; i < p.size(); ++i)
+      for_each_param(p[i], f, detail::join_key(prefix, std::to_string(i)));
   } else {
     static_assert(
         ParamValue<T>,
@@ -105,6 +117,8 @@ std::string format_param_value(const T& v) {
     return v ? "true" : "false";
   else if constexpr (std::same_as<T, std::string>)
     return v;
+  else if constexpr (std::is_enum_v<T>)
+    return fmt::format("{}", static_cast<std::underlying_type_t<T>>(v));
   else
     return fmt::format("{}", v);
 }
@@ -131,6 +145,8 @@ T parse_param_value(std::string_view key, std::string_view text) {
   };
   if constexpr (std::same_as<T, std::string>) {
     return std::string(text);
+  } else if constexpr (std::is_enum_v<T>) {
+    return static_cast<T>(parse_param_value<std::underlying_type_t<T>>(key, text));
   } else if constexpr (std::same_as<T, bool>) {
     if (text == "true" || text == "1") return true;
     if (text == "false" || text == "0") return false;
