@@ -45,6 +45,19 @@ namespace detail::overfitting {
       boost::math::complement(boost::math::students_t_distribution<double>(dof), q));
 }
 
+/// Two-sided p-value 2 P(T > |t|) of Student's t with `dof` degrees of freedom, capped at 1.
+[[nodiscard]] inline double two_sided_t_p_value(double t, double dof) {
+  const double p = 2.0 * student_t_upper_tail(std::fabs(t), dof);
+  return p < 1.0 ? p : 1.0;
+}
+
+/// Harmonic number c(M) = sum_{i=1..M} 1/i (the BHY constant), summed from the small terms up.
+[[nodiscard]] inline double harmonic_number(std::size_t m) noexcept {
+  double c = 0.0;
+  for (std::size_t i = m; i >= 1; --i) c += 1.0 / static_cast<double>(i);
+  return c;
+}
+
 /// config_error unless x is finite.
 inline double check_finite(double x, std::string_view name) {
   if (!std::isfinite(x))
@@ -65,6 +78,26 @@ inline double check_open_probability(double p, std::string_view name) {
     throw config_error(std::string(name),
                        "must lie strictly between 0 and 1, got " + std::to_string(p));
   return p;
+}
+
+/// Checks the moments of a Sharpe ratio estimate and returns the variance factor of SR^,
+/// 1 - gamma_3 SR + (gamma_4 - 1)/4 SR^2 with gamma_4 RAW (>= 0 for valid moments; clamped).
+/// config_error if a value is not finite or raw_kurtosis < 1 + skewness^2 (Pearson's bound,
+/// met by every distribution and every sample's own moments; an excess kurtosis passed as raw
+/// usually breaks it, and the message says so).
+[[nodiscard]] inline double sharpe_variance_factor(double sharpe, double skewness,
+                                                   double raw_kurtosis) {
+  check_finite(sharpe, "sharpe");
+  check_finite(skewness, "skewness");
+  check_finite(raw_kurtosis, "kurtosis");
+  if (raw_kurtosis < 1.0 + skewness * skewness - 1e-12)
+    throw config_error(
+        "kurtosis", "raw kurtosis " + std::to_string(raw_kurtosis) +
+                        " is below 1 + skewness^2 = " + std::to_string(1.0 + skewness * skewness) +
+                        ", impossible for any distribution (was an excess "
+                        "kurtosis given as kurtosis::raw?)");
+  const double v = 1.0 - skewness * sharpe + (raw_kurtosis - 1.0) / 4.0 * sharpe * sharpe;
+  return v > 0.0 ? v : 0.0;
 }
 
 /// Moments of the non-NaN values of a series: count, mean, sample standard deviation (ddof 1),

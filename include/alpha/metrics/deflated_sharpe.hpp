@@ -48,8 +48,9 @@ struct deflated_sharpe {
                        "must be finite and >= 0, got " + std::to_string(trial_sharpe_variance));
   if (trials == 1) return 0.0;
   const double n = static_cast<double>(trials);
-  const double z1 = detail::overfitting::normal_quantile(1.0 - 1.0 / n);
-  const double z2 = detail::overfitting::normal_quantile(1.0 - 1.0 / (n * std::numbers::e));
+  const double z1 = ::alpha::detail::overfitting::normal_quantile(1.0 - 1.0 / n);
+  const double z2 =
+      ::alpha::detail::overfitting::normal_quantile(1.0 - 1.0 / (n * std::numbers::e));
   return std::sqrt(trial_sharpe_variance) * ((1.0 - euler_mascheroni) * z1 + euler_mascheroni * z2);
 }
 

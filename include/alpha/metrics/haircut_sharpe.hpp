@@ -63,8 +63,7 @@ enum class multiple_testing {
     }
     return adj;
   }
-  double c = 0.0;
-  for (std::size_t i = m; i >= 1; --i) c += 1.0 / static_cast<double>(i);
+  const double c = ::alpha::detail::overfitting::harmonic_number(m);
   double running = 1.0;
   for (std::size_t k = m; k-- > 0;) {
     running = std::min(running, md * c * p[order[k]] / static_cast<double>(k + 1));
@@ -87,14 +86,8 @@ struct haircut_sharpe {
   double p_value = nan;           ///< single-test two-sided p-value, Student t with T - 1 dof
   double adjusted_p_value = nan;  ///< after the multiple-testing adjustment
   double haircut_sharpe = nan;    ///< annualised Sharpe ratio whose single-test p is the adjusted p
-  double haircut = nan;           ///< (SR - haircut SR) / SR, in [0, 1]
+  double haircut = nan;  ///< (SR - haircut SR) / SR, a fraction in [0, 1] (x 100 for percent)
 };
-
-namespace detail_haircut {
-inline double two_sided_p(double t, double dof) {
-  return std::min(1.0, 2.0 * detail::overfitting::student_t_upper_tail(std::fabs(t), dof));
-}
-}  // namespace detail_haircut
 
 /// Haircut Sharpe ratio (Harvey and Liu 2015): t = SR sqrt(T / A); p = 2 P(t_{T-1} > |t|);
 /// adjust p for M tests with `method`; the haircut Sharpe ratio is the annualised SR whose
@@ -116,8 +109,8 @@ inline double two_sided_p(double t, double dof) {
 [[nodiscard]] inline haircut_sharpe haircut_sharpe_ratio(
     const haircut_input& in, multiple_testing method,
     std::span<const double> other_annual_sharpes = {}) {
-  detail::overfitting::check_positive(in.annual_sharpe, "annual_sharpe");
-  detail::overfitting::check_positive(in.periods_per_year, "periods_per_year");
+  ::alpha::detail::overfitting::check_positive(in.annual_sharpe, "annual_sharpe");
+  ::alpha::detail::overfitting::check_positive(in.periods_per_year, "periods_per_year");
   if (in.observations < 2)
     throw config_error("observations", "must be >= 2, got " + std::to_string(in.observations));
   if (in.tests == 0) throw config_error("tests", "must be >= 1, got 0");
@@ -133,12 +126,11 @@ inline double two_sided_p(double t, double dof) {
 
   haircut_sharpe out;
   out.t_statistic = in.annual_sharpe * std::sqrt(years);
-  out.p_value = detail_haircut::two_sided_p(out.t_statistic, dof);
+  out.p_value = ::alpha::detail::overfitting::two_sided_t_p_value(out.t_statistic, dof);
 
   if (method == multiple_testing::bonferroni || other_annual_sharpes.empty()) {
     if (method == multiple_testing::bhy) {
-      double c = 0.0;
-      for (std::size_t i = in.tests; i >= 1; --i) c += 1.0 / static_cast<double>(i);
+      const double c = ::alpha::detail::overfitting::harmonic_number(in.tests);
       out.adjusted_p_value = std::min(1.0, m * c * out.p_value);
     } else {
       out.adjusted_p_value = std::min(1.0, m * out.p_value);
@@ -152,7 +144,7 @@ inline double two_sided_p(double t, double dof) {
       if (!std::isfinite(sr))
         throw data_error({}, "other_annual_sharpes: value at position " + std::to_string(i) +
                                  " is not finite (" + std::to_string(sr) + ")");
-      p.push_back(detail_haircut::two_sided_p(sr * std::sqrt(years), dof));
+      p.push_back(::alpha::detail::overfitting::two_sided_t_p_value(sr * std::sqrt(years), dof));
     }
     out.adjusted_p_value = adjust_p_values(p, method)[0];
   }
@@ -163,7 +155,7 @@ inline double two_sided_p(double t, double dof) {
     out.haircut_sharpe = in.annual_sharpe;
   } else {
     const double t_adj =
-        detail::overfitting::student_t_upper_quantile(out.adjusted_p_value / 2.0, dof);
+        ::alpha::detail::overfitting::student_t_upper_quantile(out.adjusted_p_value / 2.0, dof);
     out.haircut_sharpe = std::min(in.annual_sharpe, t_adj / std::sqrt(years));
   }
   out.haircut = (in.annual_sharpe - out.haircut_sharpe) / in.annual_sharpe;

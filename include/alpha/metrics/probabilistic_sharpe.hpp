@@ -15,7 +15,6 @@
 #include "alpha/core/nan.hpp"
 #include "alpha/detail/overfitting_math.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -63,14 +62,14 @@ struct sharpe_moments {
 /// The moments of a per-period return series, for PSR / MinTRL / DSR: SR^ = mean(r - rf) /
 /// stdev(r) with the SAMPLE standard deviation (ddof 1, as empyrical and most backtesters), and
 /// the POPULATION (biased, ddof 0) skewness m3 / m2^1.5 and raw kurtosis m4 / m2^2 with
-/// m_k = mean((r - mean r)^k) (scipy.stats.skew / kurtosis(fisher=False), bias=True; the
-/// estimators of the papers' examples). NaN returns are dropped first and n counts the others;
-/// an infinite return is a data_error. Throws data_error when fewer than 2 returns remain or
-/// they are all equal (the Sharpe ratio is undefined). O(n).
+/// m_k = mean((r - mean r)^k) (scipy.stats.skew / kurtosis(fisher=False) with bias=True). NaN
+/// returns are dropped first and n counts the others; an infinite return is a data_error. Throws
+/// data_error when fewer than 2 returns remain or they are all equal (the Sharpe ratio is
+/// undefined). O(n).
 [[nodiscard]] inline sharpe_moments sample_sharpe_moments(std::span<const double> returns,
                                                           double risk_free = 0.0) {
-  detail::overfitting::check_finite(risk_free, "risk_free");
-  const auto m = detail::overfitting::moments_of(returns, "returns");
+  ::alpha::detail::overfitting::check_finite(risk_free, "risk_free");
+  const auto m = ::alpha::detail::overfitting::moments_of(returns, "returns");
   if (m.n < 2)
     throw data_error({}, "returns: " + std::to_string(m.n) +
                              " non-NaN value(s); the Sharpe ratio needs at least 2");
@@ -80,33 +79,15 @@ struct sharpe_moments {
   return {(m.mean - risk_free) / m.stdev, m.n, m.skewness, kurtosis::raw(m.raw_kurtosis)};
 }
 
-namespace detail_psr {
-/// Validates `m` and returns 1 - gamma_3 SR + (gamma_4 - 1)/4 SR^2 (>= 0 for valid moments).
-inline double variance_factor(const sharpe_moments& m) {
-  detail::overfitting::check_finite(m.sharpe, "sharpe");
-  detail::overfitting::check_finite(m.skewness, "skewness");
-  const double k = m.kurt.raw_value();
-  detail::overfitting::check_finite(k, "kurtosis");
-  // Any distribution has raw kurtosis >= 1 + skewness^2 (Pearson); the empirical moments of a
-  // sample too. An excess kurtosis passed as raw usually breaks this bound: say so.
-  if (k < 1.0 + m.skewness * m.skewness - 1e-12)
-    throw config_error("kurtosis", "raw kurtosis " + std::to_string(k) +
-                                       " is below 1 + skewness^2 = " +
-                                       std::to_string(1.0 + m.skewness * m.skewness) +
-                                       ", impossible for any distribution (was an excess "
-                                       "kurtosis given as kurtosis::raw?)");
-  const double sr = m.sharpe;
-  return std::max(0.0, 1.0 - m.skewness * sr + (k - 1.0) / 4.0 * sr * sr);
-}
-}  // namespace detail_psr
-
 /// Estimated standard deviation of SR^ (Mertens 2002, as used by Bailey and Lopez de Prado):
 /// sqrt((1 - gamma_3 SR^ + (gamma_4 - 1)/4 SR^2) / (n - 1)), gamma_4 RAW. Per-period units.
 /// Throws config_error if n < 2, a moment is not finite or kurtosis.raw < 1 + skewness^2. O(1).
 [[nodiscard]] inline double sharpe_ratio_standard_error(const sharpe_moments& m) {
   if (m.observations < 2)
     throw config_error("observations", "must be >= 2, got " + std::to_string(m.observations));
-  return std::sqrt(detail_psr::variance_factor(m) / static_cast<double>(m.observations - 1));
+  return std::sqrt(::alpha::detail::overfitting::sharpe_variance_factor(m.sharpe, m.skewness,
+                                                                        m.kurt.raw_value()) /
+                   static_cast<double>(m.observations - 1));
 }
 
 /// Probabilistic Sharpe ratio: the probability that the true Sharpe ratio exceeds
@@ -117,11 +98,11 @@ inline double variance_factor(const sharpe_moments& m) {
 /// SR^ - SR*. Throws as sharpe_ratio_standard_error, or config_error if SR* is not finite. O(1).
 [[nodiscard]] inline double probabilistic_sharpe_ratio(const sharpe_moments& m,
                                                        double benchmark_sharpe = 0.0) {
-  detail::overfitting::check_finite(benchmark_sharpe, "benchmark_sharpe");
+  ::alpha::detail::overfitting::check_finite(benchmark_sharpe, "benchmark_sharpe");
   const double se = sharpe_ratio_standard_error(m);
   const double diff = m.sharpe - benchmark_sharpe;
   if (se == 0.0) return diff > 0.0 ? 1.0 : (diff < 0.0 ? 0.0 : 0.5);
-  return detail::overfitting::normal_cdf(diff / se);
+  return ::alpha::detail::overfitting::normal_cdf(diff / se);
 }
 
 /// PSR of a per-period return series against `benchmark_sharpe` (per period): the moments of
@@ -141,12 +122,13 @@ inline double variance_factor(const sharpe_moments& m) {
 [[nodiscard]] inline double minimum_track_record_length(const sharpe_moments& m,
                                                         double benchmark_sharpe = 0.0,
                                                         double confidence = 0.95) {
-  detail::overfitting::check_finite(benchmark_sharpe, "benchmark_sharpe");
-  detail::overfitting::check_open_probability(confidence, "confidence");
-  const double v = detail_psr::variance_factor(m);
+  ::alpha::detail::overfitting::check_finite(benchmark_sharpe, "benchmark_sharpe");
+  ::alpha::detail::overfitting::check_open_probability(confidence, "confidence");
+  const double v = ::alpha::detail::overfitting::sharpe_variance_factor(m.sharpe, m.skewness,
+                                                                        m.kurt.raw_value());
   const double diff = m.sharpe - benchmark_sharpe;
   if (!(diff > 0.0)) return std::numeric_limits<double>::infinity();
-  const double z = detail::overfitting::normal_quantile(confidence) / diff;
+  const double z = ::alpha::detail::overfitting::normal_quantile(confidence) / diff;
   return 1.0 + v * z * z;
 }
 
