@@ -19,7 +19,9 @@
 
 ALPHA_BEGIN_NAMESPACE
 
-/// One bar of one asset. `vwap` is NaN when the data has no VWAP.
+/// One bar of one asset. `vwap` is NaN when the data has no VWAP; `aux` is an auxiliary input
+/// (an external signal, a fundamental joined point-in-time, ...) known at the bar's close, NaN
+/// when the data has none (see ohlcv_panel::set_aux).
 struct bar {
   timestamp time;
   double open = nan;
@@ -28,6 +30,7 @@ struct bar {
   double close = nan;
   double volume = nan;
   double vwap = nan;
+  double aux = nan;
 };
 
 /// The bars of one asset: contiguous spans into an ohlcv_panel (no copy). A random-access range
@@ -37,7 +40,7 @@ class bar_series {
   bar_series(const time_index& index, std::string_view asset, std::span<const double> open,
              std::span<const double> high, std::span<const double> low,
              std::span<const double> close, std::span<const double> volume,
-             std::span<const double> vwap) noexcept
+             std::span<const double> vwap, std::span<const double> aux = {}) noexcept
       : index_(&index),
         asset_(asset),
         open_(open),
@@ -45,7 +48,8 @@ class bar_series {
         low_(low),
         close_(close),
         volume_(volume),
-        vwap_(vwap) {}
+        vwap_(vwap),
+        aux_(aux) {}
 
   [[nodiscard]] std::size_t size() const noexcept { return close_.size(); }
   [[nodiscard]] bool empty() const noexcept { return close_.empty(); }
@@ -59,6 +63,9 @@ class bar_series {
   /// Empty span when the panel has no VWAP.
   [[nodiscard]] std::span<const double> vwap() const noexcept { return vwap_; }
   [[nodiscard]] bool has_vwap() const noexcept { return !vwap_.empty(); }
+  /// Empty span when the panel has no auxiliary field.
+  [[nodiscard]] std::span<const double> aux() const noexcept { return aux_; }
+  [[nodiscard]] bool has_aux() const noexcept { return !aux_.empty(); }
 
   /// Bar t (debug-checked bounds).
   [[nodiscard]] bar operator[](std::size_t t) const noexcept {
@@ -69,7 +76,8 @@ class bar_series {
                low_[t],
                close_[t],
                volume_[t],
-               vwap_.empty() ? nan : vwap_[t]};
+               vwap_.empty() ? nan : vwap_[t],
+               aux_.empty() ? nan : aux_[t]};
   }
   /// All bars in time order, as a random-access range of `bar`. The range holds a copy of this
   /// view (spans only), so it stays valid after a temporary bar_series is gone, as long as the
@@ -82,7 +90,7 @@ class bar_series {
  private:
   const time_index* index_;
   std::string_view asset_;
-  std::span<const double> open_, high_, low_, close_, volume_, vwap_;
+  std::span<const double> open_, high_, low_, close_, volume_, vwap_, aux_;
 };
 
 /// OHLCV bars for N assets over one calendar. Each field is a panel<double> sharing the same
@@ -134,6 +142,15 @@ class ohlcv_panel {
   /// The VWAP field, if the data has one.
   [[nodiscard]] const std::optional<panel<double>>& vwap() const noexcept { return vwap_; }
   [[nodiscard]] bool has_vwap() const noexcept { return vwap_.has_value(); }
+  /// The auxiliary field (an external per-asset input known at each close: a signal, a
+  /// fundamental joined point-in-time); nullopt when not set.
+  [[nodiscard]] const std::optional<panel<double>>& aux() const noexcept { return aux_; }
+  [[nodiscard]] bool has_aux() const noexcept { return aux_.has_value(); }
+  /// Sets the auxiliary field; shape_error unless it shares this panel's calendar and assets.
+  void set_aux(panel<double> values) {
+    require_same_shape(close_, values, "ohlcv_panel: aux");
+    aux_ = std::move(values);
+  }
 
   /// Mutable access to the values (the calendar and assets stay fixed).
   [[nodiscard]] panel<double>::array_type& open_values() noexcept { return open_.values(); }
@@ -152,14 +169,15 @@ class ohlcv_panel {
     ALPHA_ASSERT(j < cols());
     return bar_series(index(), assets()[j], open_.series(j), high_.series(j), low_.series(j),
                       close_.series(j), volume_.series(j),
-                      vwap_ ? vwap_->series(j) : std::span<const double>{});
+                      vwap_ ? vwap_->series(j) : std::span<const double>{},
+                      aux_ ? aux_->series(j) : std::span<const double>{});
   }
   /// The bars of an asset by id; throws data_error for an unknown asset. O(log N).
   [[nodiscard]] bar_series asset(std::string_view id) const { return asset(assets().at(id)); }
 
  private:
   panel<double> open_, high_, low_, close_, volume_;
-  std::optional<panel<double>> vwap_;
+  std::optional<panel<double>> vwap_, aux_;
 };
 
 ALPHA_END_NAMESPACE

@@ -39,6 +39,7 @@ enum class input_fields : std::uint8_t {
   low = 4,
   close = 8,
   volume = 16,
+  aux = 32,  ///< bar::aux, the auxiliary input (ohlcv_panel::set_aux)
   hlc = high | low | close,
   hlcv = high | low | close | volume,
   ohlc = open | high | low | close,
@@ -55,10 +56,11 @@ enum class input_fields : std::uint8_t {
 /// `close` doubles as "the series" for one-series indicators (pass any series there).
 struct series_input {
   std::span<const double> open, high, low, close, volume;
+  std::span<const double> aux;  ///< empty when the bars have no auxiliary field
 
   /// From one asset's bars. O(1).
   [[nodiscard]] static series_input from(const bar_series& b) noexcept {
-    return {b.open(), b.high(), b.low(), b.close(), b.volume()};
+    return {b.open(), b.high(), b.low(), b.close(), b.volume(), b.aux()};
   }
   /// One series (e.g. closes) for one-series indicators. O(1).
   [[nodiscard]] static series_input from(std::span<const double> x) noexcept {

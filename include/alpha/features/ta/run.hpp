@@ -40,13 +40,14 @@ constexpr input_fields fields_read() noexcept {
 template <Indicator I>
 std::size_t checked_length(const series_input& in) {
   constexpr input_fields need = fields_read<I>();
-  const std::array<std::pair<input_fields, std::span<const double>>, 5> fields{
+  const std::array<std::pair<input_fields, std::span<const double>>, 6> fields{
       {{input_fields::open, in.open},
        {input_fields::high, in.high},
        {input_fields::low, in.low},
        {input_fields::close, in.close},
-       {input_fields::volume, in.volume}}};
-  constexpr std::array<const char*, 5> names{"open", "high", "low", "close", "volume"};
+       {input_fields::volume, in.volume},
+       {input_fields::aux, in.aux}}};
+  constexpr std::array<const char*, 6> names{"open", "high", "low", "close", "volume", "aux"};
   std::size_t n = 0, first = fields.size();
   for (std::size_t f = 0; f < fields.size(); ++f)
     if (has(need, fields[f].first) && first == fields.size()) {
@@ -100,6 +101,7 @@ void run(const typename I::params& p, const series_input& in,
         if constexpr (has(need, input_fields::low)) b.low = in.low[t];
         if constexpr (has(need, input_fields::close)) b.close = in.close[t];
         if constexpr (has(need, input_fields::volume)) b.volume = in.volume[t];
+        if constexpr (has(need, input_fields::aux)) b.aux = in.aux[t];
         ind.update(b);
       } else {
         ind.update(in.close[t]);
