@@ -385,3 +385,20 @@ TEST(CrossSectionRules, EmptyPanels) {
   const alpha::panel<double> f(alpha_test::xs::days(4), alpha_test::xs::assets(0));
   EXPECT_EQ(xs::zscore(f).cols(), 0u);
 }
+
+TEST(CrossSectionRules, RankExtremeRows) {
+  // Rows that defeat bucketing: one huge outlier (every other value in one bucket), a range that
+  // overflows a double, a subnormal range, all ties, many ties; 40+ values (bucket path).
+  std::vector<std::vector<double>> rows(5, std::vector<double>(60));
+  for (std::size_t j = 0; j < 60; ++j) {
+    const double u = std::sin(static_cast<double>(j) * 1.7);  // distinct values in [-1, 1]
+    rows[0][j] = j == 7 ? 1e300 : u;
+    rows[1][j] = j == 3 ? -1.7e308 : (j == 9 ? 1.7e308 : u);
+    rows[2][j] = std::numeric_limits<double>::denorm_min() * static_cast<double>(j % 13);
+    rows[3][j] = 2.5;
+    rows[4][j] = std::round(u * 3);
+  }
+  const auto x = from_rows(rows);
+  expect_panels(xs::rank(x), naive_rank(x, false, true), 0);
+  expect_panels(xs::percentile(x, {.ascending = false}), naive_rank(x, true, false), 1e-15);
+}

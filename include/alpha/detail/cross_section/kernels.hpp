@@ -1,7 +1,7 @@
 /// @file
 /// Internal per-date kernels of the cross-sectional transforms, on one contiguous row of N
 /// values: NaN-aware sums, order statistics (nth_element, numpy-style linear interpolation), and
-/// an LSD radix sort of (value, position) pairs for average ranks.
+/// a bucket sort of (value, position) pairs for average ranks.
 // IWYU pragma: private, include "alpha/features/cross_section.hpp"
 #pragma once
 
@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -149,98 +148,112 @@ inline std::size_t gather_finite(std::span<const double> x, std::vector<double>&
   return lower + (*mid - lower) * 0.5;
 }
 
-/// Order-preserving 64-bit key of a finite double (-0.0 and +0.0 map to the same key).
-[[nodiscard]] inline std::uint64_t order_key(double v) noexcept {
-  const auto u = std::bit_cast<std::uint64_t>(v + 0.0);  // -0.0 + 0.0 == +0.0
-  return (u >> 63) != 0 ? ~u : (u | (std::uint64_t{1} << 63));
-}
-
 /// Average ranks (1-based; ties get the mean of their positions, pandas method='average') of the
-/// finite values of a row, with scratch buffers reused across rows. LSD radix sort on 8-bit
-/// digits of order_key, skipping digits on which every key agrees: O(N) per row.
+/// finite values of a row, with scratch buffers reused across rows. Sorts (value, position)
+/// pairs by one pass of bucket sort on the value's place in [min, max] (about one bucket per
+/// value; bucket(x) = floor((x - min) * scale) is non-decreasing in x, so buckets are ordered and
+/// equal values share one), then insertion sort inside small buckets and std::sort inside large
+/// ones: O(N) expected for smooth distributions, O(N log N) at worst (e.g. one huge outlier).
 class ranker {
  public:
-  /// Writes rank (ascending) or N_valid + 1 - rank (descending) of each finite x into x, divided
-  /// by the valid count when `pct`; non-finite -> NaN. Returns the number of finite values.
+  /// Writes rank (ascending) or n + 1 - rank (descending) of each finite x into x, divided by the
+  /// valid count n when `pct`; non-finite -> NaN; all NaN when n < min_count. Returns n.
   std::size_t rank(std::span<double> x, bool ascending, bool pct, std::size_t min_count) {
     const std::size_t N = x.size();
-    keys_.resize(N);
-    idx_.resize(N);
+    in_.resize(N);
     std::size_t n = 0;
-    for (std::size_t j = 0; j < N; ++j)
-      if (std::isfinite(x[j])) {
-        keys_[n] = order_key(x[j]);
-        idx_[n] = static_cast<std::uint32_t>(j);
-        ++n;
-      }
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::size_t j = 0; j < N; ++j) {
+      const double v = x[j];
+      if (!std::isfinite(v)) continue;
+      in_[n++] = {v, static_cast<std::uint32_t>(j)};
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+    }
     std::fill(x.begin(), x.end(), nan);
     if (n < min_count || n == 0) return n;
-    sort(n);
+    const entry* sorted = sort(n, lo, hi);
     const double denom = pct ? static_cast<double>(n) : 1.0;
     const double flip = static_cast<double>(n) + 1.0;
     for (std::size_t i = 0; i < n;) {
       std::size_t e = i + 1;
-      while (e < n && keys_[e] == keys_[i]) ++e;
+      while (e < n && sorted[e].v == sorted[i].v) ++e;        // -0.0 == +0.0: tied
       const double r = 0.5 * static_cast<double>(i + 1 + e);  // mean of positions i+1..e
-      const double out = (ascending ? r : flip - r) / denom;
-      for (std::size_t k = i; k < e; ++k) x[idx_[k]] = out;
+      const double a = ascending ? r : flip - r;
+      const double out = pct ? a / denom : a;  // division only for pct (pandas: rank / n)
+      for (std::size_t k = i; k < e; ++k) x[sorted[k].j] = out;
       i = e;
     }
     return n;
   }
 
  private:
-  void sort(std::size_t n) {
-    if (n < 48) {  // insertion sort: cheaper than eight histograms for tiny rows
-      for (std::size_t i = 1; i < n; ++i) {
-        const std::uint64_t k = keys_[i];
-        const std::uint32_t ix = idx_[i];
-        std::size_t p = i;
-        for (; p > 0 && keys_[p - 1] > k; --p) {
-          keys_[p] = keys_[p - 1];
-          idx_[p] = idx_[p - 1];
-        }
-        keys_[p] = k;
-        idx_[p] = ix;
-      }
-      return;
-    }
-    std::array<std::array<std::uint32_t, 256>, 8> hist{};
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t k = keys_[i];
-      for (std::size_t d = 0; d < 8; ++d) ++hist[d][(k >> (8 * d)) & 0xFF];
-    }
-    tmp_keys_.resize(n);
-    tmp_idx_.resize(n);
-    std::uint64_t* kin = keys_.data();
-    std::uint32_t* iin = idx_.data();
-    std::uint64_t* kout = tmp_keys_.data();
-    std::uint32_t* iout = tmp_idx_.data();
-    for (std::size_t d = 0; d < 8; ++d) {
-      auto& h = hist[d];
-      if (h[(kin[0] >> (8 * d)) & 0xFF] == n) continue;  // every key has this digit
-      std::uint32_t sum = 0;
-      for (std::uint32_t& c : h) {
-        const std::uint32_t c0 = c;
-        c = sum;
-        sum += c0;
-      }
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t p = h[(kin[i] >> (8 * d)) & 0xFF]++;
-        kout[p] = kin[i];
-        iout[p] = iin[i];
-      }
-      std::swap(kin, kout);
-      std::swap(iin, iout);
-    }
-    if (kin != keys_.data()) {
-      std::copy(kin, kin + n, keys_.data());
-      std::copy(iin, iin + n, idx_.data());
+  struct entry {
+    double v;
+    std::uint32_t j;
+  };
+  static void insertion_sort(entry* a, std::size_t n) noexcept {
+    for (std::size_t i = 1; i < n; ++i) {
+      const entry e = a[i];
+      std::size_t p = i;
+      for (; p > 0 && a[p - 1].v > e.v; --p) a[p] = a[p - 1];
+      a[p] = e;
     }
   }
+  const entry* sort(std::size_t n, double lo, double hi) {
+    if (n <= 32) {
+      insertion_sort(in_.data(), n);
+      return in_.data();
+    }
+    if (!(hi > lo)) return in_.data();  // all equal: any order
+    const std::size_t buckets = n;
+    const double scale = static_cast<double>(buckets) / (hi - lo) * (1.0 - 1e-12);
+    if (!std::isfinite(hi - lo) || !std::isfinite(scale)) {  // extreme range: comparison sort
+      std::sort(in_.data(), in_.data() + n,
+                [](const entry& a, const entry& b) { return a.v < b.v; });
+      return in_.data();
+    }
+    count_.assign(buckets + 1, 0);
+    bucket_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto b = static_cast<std::size_t>((in_[i].v - lo) * scale);
+      b = b < buckets ? b : buckets - 1;
+      bucket_[i] = static_cast<std::uint32_t>(b);
+      ++count_[b + 1];
+    }
+    std::uint32_t largest = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      largest = count_[b + 1] > largest ? count_[b + 1] : largest;
+      count_[b + 1] += count_[b];
+    }
+    out_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) out_[count_[bucket_[i]]++] = in_[i];
+    if (largest <= 16) {
+      // Buckets are ordered: one insertion sort over the whole array only moves values within
+      // their bucket (at most 15 steps each).
+      insertion_sort(out_.data(), n);
+      return out_.data();
+    }
+    // count_[b] is now the end of bucket b (and the start of bucket b + 1).
+    std::size_t start = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      const std::size_t end = count_[b];
+      const std::size_t m = end - start;
+      if (m > 1) {
+        if (m <= 16)
+          insertion_sort(out_.data() + start, m);
+        else
+          std::sort(out_.data() + start, out_.data() + end,
+                    [](const entry& a, const entry& c) { return a.v < c.v; });
+      }
+      start = end;
+    }
+    return out_.data();
+  }
 
-  std::vector<std::uint64_t> keys_, tmp_keys_;
-  std::vector<std::uint32_t> idx_, tmp_idx_;
+  std::vector<entry> in_, out_;
+  std::vector<std::uint32_t> bucket_;
+  std::vector<std::uint32_t> count_;
 };
 
 }  // namespace detail::xs

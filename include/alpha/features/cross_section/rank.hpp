@@ -39,9 +39,10 @@ inline auto rank_kernel(const rank_params& p, bool pct) {
 /// Cross-sectional rank, 1-based, ties get the average of the positions they span (pandas
 /// `df.rank(axis=1)`, method 'average'): among n_t finite values, the smallest has rank 1, the
 /// largest n_t; descending order when `ascending` is false (rank n_t + 1 - r). -0.0 ties +0.0.
-/// Complexity: O(T N) (an LSD radix sort of each date's values on their order-preserving
-/// 64-bit keys, eight 8-bit digits, digits shared by every key skipped; insertion sort below 48
-/// values), O(N) extra memory per task.
+/// Complexity: O(T N) expected (each date's values are bucket-sorted on their place in
+/// [min, max], about one value per bucket, small buckets by insertion sort, large ones by
+/// std::sort: O(N log N) per date at worst, e.g. with one huge outlier), O(N) extra memory per
+/// task.
 /// @test tests/cross_section/transforms_test.cpp (O(N^2) counting reference, pandas values)
 inline void rank_in_place(panel<double>& x, const rank_params& p = {}) {
   detail::check_rank(p, "cross_section::rank");
