@@ -37,6 +37,14 @@ double > ;
 /// the rows, not annualised. With zero dispersion it is +inf, -inf or 0 by the sign of the
 /// mean (ranks stay defined); with fewer than 2 rows, the mean's sign likewise. O(rows).
 struct sharpe_metric {
+  /// The metric from pooled moments: n values with mean `mean` and sum of squared deviations m2.
+  [[nodiscard]] static double of_moments(double n, double mean, double m2) noexcept {
+    const double sd = n > 1.0 ? std::sqrt(m2 / (n - 1.0)) : 0.0;
+    if (sd > 0.0) return mean / sd;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    return mean > 0.0 ? inf : (mean < 0.0 ? -inf : 0.0);
+  }
+
   [[nodiscard]] double operator()(std::span<const double> x) const noexcept {
     const double n = static_cast<double>(x.size());
     double sum = 0.0;
@@ -44,10 +52,7 @@ struct sharpe_metric {
     const double mean = x.empty() ? 0.0 : sum / n;
     double ss = 0.0;
     for (const double v : x) ss += (v - mean) * (v - mean);
-    const double sd = x.size() > 1 ? std::sqrt(ss / (n - 1.0)) : 0.0;
-    if (sd > 0.0) return mean / sd;
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    return mean > 0.0 ? inf : (mean < 0.0 ? -inf : 0.0);
+    return of_moments(n, mean, ss);
   }
 };
 
@@ -97,7 +102,10 @@ inline constexpr std::size_t pbo_max_partitions = 24;
 /// Errors: config_error if S is odd, S < 2, S > pbo_max_partitions, T < S or M < 2; data_error
 /// naming row and column for a non-finite value, or naming the trial and combination when the
 /// metric returns NaN.
-/// Complexity: O(C(S, S/2) M T) metric work, O(C(S, S/2)) memory for the result.
+/// Complexity: O(C(S, S/2) M T) metric work for a custom metric; for the default sharpe_metric,
+/// O(M T) once for per-block moments, then O(C(S, S/2) M S) (the blocks' means and squared
+/// deviations pooled exactly, Chan, Golub and LeVeque 1979: equal to the direct two-pass
+/// computation up to rounding). O(C(S, S/2)) memory for the result.
 template <class Metric = sharpe_metric>
 requires pbo_metric<Metric>
 [[nodiscard]] pbo_result probability_of_backtest_overfitting(
@@ -145,6 +153,39 @@ requires pbo_metric<Metric>
   }
   const std::size_t n_comb = masks.size();
 
+  // Default metric: per (trial, block) count, mean and sum of squared deviations, pooled per
+  // combination by Chan et al.'s update (stable; O(S) per trial instead of O(T)).
+  constexpr bool pooled_sharpe = std::is_same_v<Metric, sharpe_metric>;
+  struct block_moments {
+    double n = 0.0, mean = 0.0, m2 = 0.0;
+  };
+  std::vector<block_moments> blocks;
+  if constexpr (pooled_sharpe) {
+    blocks.resize(cols * s);
+    for (std::size_t j = 0; j < cols; ++j) {
+      const double* col = performance.col(static_cast<Eigen::Index>(j)).data();
+      for (std::size_t b = 0; b < s; ++b) {
+        block_moments& bm = blocks[j * s + b];
+        bm.n = static_cast<double>(bound[b + 1] - bound[b]);
+        double sum = 0.0;
+        for (std::size_t t = bound[b]; t < bound[b + 1]; ++t) sum += col[t];
+        bm.mean = sum / bm.n;
+        for (std::size_t t = bound[b]; t < bound[b + 1]; ++t)
+          bm.m2 += (col[t] - bm.mean) * (col[t] - bm.mean);
+      }
+    }
+  }
+  const auto pool = [](block_moments& acc, const block_moments& x) noexcept {
+    if (acc.n == 0.0) {
+      acc = x;
+      return;
+    }
+    const double n = acc.n + x.n, delta = x.mean - acc.mean;
+    acc.mean += delta * (x.n / n);
+    acc.m2 += x.m2 + delta * delta * (acc.n * x.n / n);
+    acc.n = n;
+  };
+
   pbo_result out;
   out.partitions = s;
   out.logits.resize(n_comb);
@@ -159,24 +200,34 @@ requires pbo_metric<Metric>
   const double m_plus_1 = static_cast<double>(cols) + 1.0;
   parallel_for_each_index(n_tasks, [&](std::size_t task) {
     std::vector<double> is_buf, oos_buf, is_perf(cols), oos_perf(cols);
-    is_buf.reserve(rows);
-    oos_buf.reserve(rows);
+    if constexpr (!pooled_sharpe) {
+      is_buf.reserve(rows);
+      oos_buf.reserve(rows);
+    }
     const std::size_t c_end = std::min(n_comb, (task + 1) * chunk);
     for (std::size_t c = task * chunk; c < c_end; ++c) {
       const std::uint32_t mask = masks[c];
       for (std::size_t j = 0; j < cols; ++j) {
-        is_buf.clear();
-        oos_buf.clear();
-        const double* col = performance.col(static_cast<Eigen::Index>(j)).data();
-        for (std::size_t b = 0; b < s; ++b) {
-          auto& dst = ((mask >> b) & 1u) != 0u ? is_buf : oos_buf;
-          dst.insert(dst.end(), col + bound[b], col + bound[b + 1]);
+        if constexpr (pooled_sharpe) {
+          block_moments in, oos;
+          for (std::size_t b = 0; b < s; ++b)
+            pool(((mask >> b) & 1u) != 0u ? in : oos, blocks[j * s + b]);
+          is_perf[j] = sharpe_metric::of_moments(in.n, in.mean, in.m2);
+          oos_perf[j] = sharpe_metric::of_moments(oos.n, oos.mean, oos.m2);
+        } else {
+          is_buf.clear();
+          oos_buf.clear();
+          const double* col = performance.col(static_cast<Eigen::Index>(j)).data();
+          for (std::size_t b = 0; b < s; ++b) {
+            auto& dst = ((mask >> b) & 1u) != 0u ? is_buf : oos_buf;
+            dst.insert(dst.end(), col + bound[b], col + bound[b + 1]);
+          }
+          is_perf[j] = static_cast<double>(metric(std::span<const double>(is_buf)));
+          oos_perf[j] = static_cast<double>(metric(std::span<const double>(oos_buf)));
+          if (is_nan(is_perf[j]) || is_nan(oos_perf[j]))
+            throw data_error({}, "pbo metric returned NaN for trial " + std::to_string(j) +
+                                     " in combination " + std::to_string(c));
         }
-        is_perf[j] = static_cast<double>(metric(std::span<const double>(is_buf)));
-        oos_perf[j] = static_cast<double>(metric(std::span<const double>(oos_buf)));
-        if (is_nan(is_perf[j]) || is_nan(oos_perf[j]))
-          throw data_error({}, "pbo metric returned NaN for trial " + std::to_string(j) +
-                                   " in combination " + std::to_string(c));
       }
       std::size_t best = 0;
       for (std::size_t j = 1; j < cols; ++j)
