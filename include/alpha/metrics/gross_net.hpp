@@ -59,8 +59,8 @@ struct gross_net_stats {
   if (s.periods == 0) return s;
   s.gross_total = wg - 1.0;
   s.net_total = wn - 1.0;
-  s.gross_cagr = detail_returns::cagr_of(wg, s.periods, o.periods_per_year);
-  s.net_cagr = detail_returns::cagr_of(wn, s.periods, o.periods_per_year);
+  s.gross_cagr = ::alpha::detail::metrics::cagr_of(wg, s.periods, o.periods_per_year);
+  s.net_cagr = ::alpha::detail::metrics::cagr_of(wn, s.periods, o.periods_per_year);
   s.cost_drag = s.gross_total - s.net_total;
   s.annual_cost_drag = s.gross_cagr - s.net_cagr;
   s.mean_cost = cost / static_cast<double>(s.periods);

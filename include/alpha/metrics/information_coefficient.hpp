@@ -37,8 +37,10 @@ struct ic_options {
   std::size_t min_count = 5;               ///< minimum valid pairs per date, >= 3
 };
 
-namespace detail_ic {
-inline void check(const ic_options& o) {
+}  // namespace metrics
+
+namespace detail::metrics {
+inline void check(const ::alpha::metrics::ic_options& o) {
   if (o.min_count < 3)
     throw config_error("min_count", "must be >= 3 (a correlation of 2 points is always +-1), got " +
                                         std::to_string(o.min_count));
@@ -46,7 +48,8 @@ inline void check(const ic_options& o) {
 /// IC of one date from the valid pairs (scratch vectors reused).
 inline double ic_of_row(const Eigen::Ref<const Eigen::ArrayXXd>& s,
                         const Eigen::Ref<const Eigen::ArrayXXd>& f, Eigen::Index t,
-                        const ic_options& o, std::vector<double>& xs, std::vector<double>& ys) {
+                        const ::alpha::metrics::ic_options& o, std::vector<double>& xs,
+                        std::vector<double>& ys) {
   xs.clear();
   ys.clear();
   for (Eigen::Index j = 0; j < s.cols(); ++j) {
@@ -62,12 +65,15 @@ inline double ic_of_row(const Eigen::Ref<const Eigen::ArrayXXd>& s,
   if (xs.size() < o.min_count) return nan;
   if (::alpha::detail::metrics::all_equal(xs) || ::alpha::detail::metrics::all_equal(ys))
     return nan;
-  if (o.method == ic_method::pearson) return ::alpha::detail::metrics::pearson(xs, ys);
+  if (o.method == ::alpha::metrics::ic_method::pearson)
+    return ::alpha::detail::metrics::pearson(xs, ys);
   const auto rx = ::alpha::detail::metrics::average_ranks(xs);
   const auto ry = ::alpha::detail::metrics::average_ranks(ys);
   return ::alpha::detail::metrics::pearson(rx, ry);
 }
-}  // namespace detail_ic
+}  // namespace detail::metrics
+
+namespace metrics {
 
 /// Per-date IC: IC_t = corr(signal row t, forward-return row t) over the assets where both are
 /// non-NaN (Spearman = Pearson of average ranks). Length T; NaN where undefined (see the file
@@ -76,14 +82,15 @@ inline double ic_of_row(const Eigen::Ref<const Eigen::ArrayXXd>& s,
 [[nodiscard]] inline std::vector<double> ic_series(
     const Eigen::Ref<const Eigen::ArrayXXd>& signal,
     const Eigen::Ref<const Eigen::ArrayXXd>& forward_returns, const ic_options& o = {}) {
-  detail_ic::check(o);
+  ::alpha::detail::metrics::check(o);
   ::alpha::detail::metrics::require_same_dims(signal, forward_returns, "ic_series");
   std::vector<double> out(static_cast<std::size_t>(signal.rows()), nan);
   std::vector<double> xs, ys;
   xs.reserve(static_cast<std::size_t>(signal.cols()));
   ys.reserve(static_cast<std::size_t>(signal.cols()));
   for (Eigen::Index t = 0; t < signal.rows(); ++t)
-    out[static_cast<std::size_t>(t)] = detail_ic::ic_of_row(signal, forward_returns, t, o, xs, ys);
+    out[static_cast<std::size_t>(t)] =
+        ::alpha::detail::metrics::ic_of_row(signal, forward_returns, t, o, xs, ys);
   return out;
 }
 /// Panel overload: shape_error unless both panels share calendar and assets.
@@ -180,7 +187,7 @@ struct ic_decay_point {
     const Eigen::Ref<const Eigen::ArrayXXd>& signal,
     const Eigen::Ref<const Eigen::ArrayXXd>& market, std::span<const std::size_t> horizons,
     forward_source source = forward_source::prices, const ic_options& o = {}) {
-  detail_ic::check(o);
+  ::alpha::detail::metrics::check(o);
   ::alpha::detail::metrics::require_same_dims(signal, market, "ic_decay");
   std::vector<ic_decay_point> out;
   out.reserve(horizons.size());

@@ -32,8 +32,10 @@ struct return_options {
   double required_return = 0.0;     ///< per-period minimum acceptable return (Sortino)
 };
 
-namespace detail_returns {
-inline void check(const return_options& o) {
+}  // namespace metrics
+
+namespace detail::metrics {
+inline void check(const ::alpha::metrics::return_options& o) {
   ::alpha::detail::metrics::check_positive(o.periods_per_year, "periods_per_year");
   ::alpha::detail::metrics::check_finite(o.risk_free, "risk_free");
   ::alpha::detail::metrics::check_finite(o.required_return, "required_return");
@@ -78,31 +80,33 @@ inline double sortino_of(std::span<const double> clean, double mar, double ppy) 
   if (dd == 0.0) return m > 0.0 ? std::numeric_limits<double>::infinity() : nan;
   return m * ppy / dd;
 }
-}  // namespace detail_returns
+}  // namespace detail::metrics
+
+namespace metrics {
 
 /// Total (cumulative) return: prod(1 + r_t) - 1 over the non-NaN returns (empyrical
 /// cum_returns_final). NaN if there is none. O(N).
 [[nodiscard]] inline double total_return(std::span<const double> returns) {
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "total_return");
   if (clean.empty()) return nan;
-  return detail_returns::ending_value(clean) - 1.0;
+  return ::alpha::detail::metrics::ending_value(clean) - 1.0;
 }
 
 /// Compound annual growth rate from the compounded ending value (empyrical annual_return /
 /// cagr): (prod(1 + r))^(A / N) - 1, N the number of non-NaN returns, A periods_per_year.
 /// NaN if N == 0 or the ending value is negative (returns below -100 %); -1 if it is 0. O(N).
 [[nodiscard]] inline double cagr(std::span<const double> returns, const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "cagr");
-  return detail_returns::cagr_of(detail_returns::ending_value(clean), clean.size(),
-                                 o.periods_per_year);
+  return ::alpha::detail::metrics::cagr_of(::alpha::detail::metrics::ending_value(clean),
+                                           clean.size(), o.periods_per_year);
 }
 
 /// Annualised volatility: sd(r, ddof = 1) * sqrt(A) (empyrical annual_volatility, alpha = 2).
 /// NaN if fewer than 2 non-NaN returns; exactly 0 for a constant series. O(N).
 [[nodiscard]] inline double annual_volatility(std::span<const double> returns,
                                               const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "annual_volatility");
   return ::alpha::detail::metrics::mean_and_sd(clean).sd * std::sqrt(o.periods_per_year);
 }
@@ -112,18 +116,18 @@ inline double sortino_of(std::span<const double> clean, double mar, double ppy) 
 /// (empyrical 0.5.5 would divide by zero). O(N).
 [[nodiscard]] inline double sharpe_ratio(std::span<const double> returns,
                                          const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "sharpe_ratio");
-  return detail_returns::sharpe_of(clean, o.risk_free, o.periods_per_year);
+  return ::alpha::detail::metrics::sharpe_of(clean, o.risk_free, o.periods_per_year);
 }
 
 /// Annualised downside risk: sqrt(mean(min(r - mar, 0)^2)) * sqrt(A), the mean taken over all N
 /// non-NaN returns, mar = required_return (empyrical downside_risk). NaN if N == 0. O(N).
 [[nodiscard]] inline double downside_risk(std::span<const double> returns,
                                           const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "downside_risk");
-  return detail_returns::downside_deviation(clean, o.required_return) *
+  return ::alpha::detail::metrics::downside_deviation(clean, o.required_return) *
          std::sqrt(o.periods_per_year);
 }
 
@@ -132,9 +136,9 @@ inline double sortino_of(std::span<const double> clean, double mar, double ppy) 
 /// downside risk is 0: +inf if mean(r - mar) > 0, NaN if it is 0. NaN if N < 2. O(N).
 [[nodiscard]] inline double sortino_ratio(std::span<const double> returns,
                                           const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "sortino_ratio");
-  return detail_returns::sortino_of(clean, o.required_return, o.periods_per_year);
+  return ::alpha::detail::metrics::sortino_of(clean, o.required_return, o.periods_per_year);
 }
 
 }  // namespace metrics

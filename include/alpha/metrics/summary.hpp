@@ -70,19 +70,20 @@ struct performance_summary {
 /// config_error on bad options, data_error on an infinite return. O(N log N).
 [[nodiscard]] inline performance_summary summarize(std::span<const double> returns,
                                                    const return_options& o = {}) {
-  detail_returns::check(o);
+  ::alpha::detail::metrics::check(o);
   const auto clean = ::alpha::detail::metrics::drop_nan(returns, "summarize");
   performance_summary s;
   s.periods = clean.size();
   const double ppy = o.periods_per_year;
   // Pass 1 (inside the helpers, over the clean values).
-  const double w = detail_returns::ending_value(clean);
+  const double w = ::alpha::detail::metrics::ending_value(clean);
   if (!clean.empty()) s.total_return = w - 1.0;
-  s.cagr = detail_returns::cagr_of(w, clean.size(), ppy);
+  s.cagr = ::alpha::detail::metrics::cagr_of(w, clean.size(), ppy);
   s.annual_volatility = ::alpha::detail::metrics::mean_and_sd(clean).sd * std::sqrt(ppy);
-  s.sharpe = detail_returns::sharpe_of(clean, o.risk_free, ppy);
-  s.sortino = detail_returns::sortino_of(clean, o.required_return, ppy);
-  s.downside_risk = detail_returns::downside_deviation(clean, o.required_return) * std::sqrt(ppy);
+  s.sharpe = ::alpha::detail::metrics::sharpe_of(clean, o.risk_free, ppy);
+  s.sortino = ::alpha::detail::metrics::sortino_of(clean, o.required_return, ppy);
+  s.downside_risk =
+      ::alpha::detail::metrics::downside_deviation(clean, o.required_return) * std::sqrt(ppy);
   const win_loss_stats wl = win_loss(clean);
   s.win_rate = wl.win_rate;
   s.profit_factor = wl.profit_factor;
@@ -104,10 +105,10 @@ struct performance_summary {
     std::sort(sorted.begin(), sorted.end());
     s.best = sorted.back();
     s.worst = sorted.front();
-    s.var_95 = detail_tail::var_sorted(sorted, 1.0 - 0.95);
-    s.cvar_95 = detail_tail::cvar_sorted(sorted, 1.0 - 0.95, cvar_rule::empyrical);
-    s.var_99 = detail_tail::var_sorted(sorted, 1.0 - 0.99);
-    s.cvar_99 = detail_tail::cvar_sorted(sorted, 1.0 - 0.99, cvar_rule::empyrical);
+    s.var_95 = ::alpha::detail::metrics::var_sorted(sorted, 1.0 - 0.95);
+    s.cvar_95 = ::alpha::detail::metrics::cvar_sorted(sorted, 1.0 - 0.95, cvar_rule::empyrical);
+    s.var_99 = ::alpha::detail::metrics::var_sorted(sorted, 1.0 - 0.99);
+    s.cvar_99 = ::alpha::detail::metrics::cvar_sorted(sorted, 1.0 - 0.99, cvar_rule::empyrical);
   }
   return s;
 }

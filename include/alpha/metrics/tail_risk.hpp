@@ -28,7 +28,9 @@ enum class cvar_rule {
   below_var,
 };
 
-namespace detail_tail {
+}  // namespace metrics
+
+namespace detail::metrics {
 /// The type-7 virtual index h = (n - 1) p, snapped to the nearest integer when within 1e-9 of it:
 /// p = 1 - level is inexact in binary (1 - 0.9 = 0.0999..98), and numpy, given the cutoff 0.1,
 /// would land on the integer.
@@ -46,10 +48,11 @@ inline double var_sorted(std::span<const double> sorted, double p) noexcept {
   return sorted[i] + (h - static_cast<double>(i)) * (sorted[i + 1] - sorted[i]);
 }
 /// CVaR of sorted clean returns.
-inline double cvar_sorted(std::span<const double> sorted, double p, cvar_rule rule) noexcept {
+inline double cvar_sorted(std::span<const double> sorted, double p,
+                          ::alpha::metrics::cvar_rule rule) noexcept {
   if (sorted.empty()) return nan;
   std::size_t count = 0;
-  if (rule == cvar_rule::empyrical) {
+  if (rule == ::alpha::metrics::cvar_rule::empyrical) {
     count = static_cast<std::size_t>(std::floor(tail_index(sorted.size(), p))) + 1;
   } else {
     const double v = var_sorted(sorted, p);
@@ -64,7 +67,9 @@ inline std::vector<double> sorted_clean(std::span<const double> returns, const c
   std::sort(v.begin(), v.end());
   return v;
 }
-}  // namespace detail_tail
+}  // namespace detail::metrics
+
+namespace metrics {
 
 /// Historical VaR at confidence `level` (default 0.95): the (1 - level) quantile of the non-NaN
 /// returns with numpy's linear interpolation (Hyndman-Fan type 7: h = (N - 1) p, interpolate
@@ -74,8 +79,8 @@ inline std::vector<double> sorted_clean(std::span<const double> returns, const c
 /// N).
 [[nodiscard]] inline double value_at_risk(std::span<const double> returns, double level = 0.95) {
   const double p = 1.0 - ::alpha::detail::metrics::check_probability(level, "level");
-  const auto v = detail_tail::sorted_clean(returns, "value_at_risk");
-  return detail_tail::var_sorted(v, p);
+  const auto v = ::alpha::detail::metrics::sorted_clean(returns, "value_at_risk");
+  return ::alpha::detail::metrics::var_sorted(v, p);
 }
 
 /// Historical CVaR (expected shortfall) at confidence `level`, as a return (<= VaR). Default
@@ -87,8 +92,8 @@ inline std::vector<double> sorted_clean(std::span<const double> returns, const c
                                                       double level = 0.95,
                                                       cvar_rule rule = cvar_rule::empyrical) {
   const double p = 1.0 - ::alpha::detail::metrics::check_probability(level, "level");
-  const auto v = detail_tail::sorted_clean(returns, "conditional_value_at_risk");
-  return detail_tail::cvar_sorted(v, p, rule);
+  const auto v = ::alpha::detail::metrics::sorted_clean(returns, "conditional_value_at_risk");
+  return ::alpha::detail::metrics::cvar_sorted(v, p, rule);
 }
 
 }  // namespace metrics
