@@ -2,12 +2,17 @@
 // search on random series; no-look-ahead of the drawdown curve.
 #include "alpha/metrics/drawdown.hpp"
 
+#include "support/shared_data.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <limits>
 #include <random>
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace m = alpha::metrics;
@@ -189,4 +194,41 @@ TEST(MetricsDrawdown, CurveDoesNotLookAhead) {
   for (std::size_t t = 150; t < r.size(); ++t) r[t] = -r[t] * 3;
   const auto after = m::drawdown_series(r);
   for (std::size_t t = 0; t < 150; ++t) EXPECT_EQ(before[t], after[t]) << t;
+}
+
+TEST(MetricsDrawdown, SP500ClosesMatchTheKnownBearMarkets) {
+  // S&P 500 daily closes 2000-2020: the 2007-09 bear market ran from the close of 1565.15 on
+  // 2007-10-09 to 676.53 on 2009-03-09 (-56.8 %, the figure every index history quotes), and the
+  // index first closed above 1565.15 again on 2013-03-28 (1569.19). The 2000-02 bear market
+  // (1527.46 on 2000-03-24 to 776.76 on 2002-10-09, -49.1 %) recovered on 2007-05-30: the
+  // longest spell, 1803 trading days.
+  ALPHA_REQUIRE_SHARED_FILE(path, "data/sp500_ohlcv_2000_2020.csv");
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);  // header: date,open,high,low,close,adjclose,volume
+  std::vector<std::string> dates;
+  std::vector<double> close;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string f[5];
+    for (auto& x : f) std::getline(ss, x, ',');
+    dates.push_back(f[0]);
+    close.push_back(std::stod(f[4]));
+  }
+  ASSERT_GT(close.size(), 5000u);
+  std::vector<double> r(close.size(), nan_v);  // row 0 has no return
+  for (std::size_t t = 1; t < close.size(); ++t) r[t] = close[t] / close[t - 1] - 1;
+  const auto info = m::max_drawdown_info(r);
+  const auto date = [&dates](std::size_t point) { return dates[*m::row_of_point(point)]; };
+  EXPECT_EQ(date(info.spell.peak), "2007-10-09");
+  EXPECT_EQ(date(info.spell.trough), "2009-03-09");
+  ASSERT_TRUE(info.spell.recovered);
+  EXPECT_EQ(date(info.spell.recovery), "2013-03-28");
+  EXPECT_NEAR(info.max_drawdown, 676.530029 / 1565.150024 - 1, 1e-12);
+  EXPECT_NEAR(info.max_drawdown, -0.568, 5e-4);
+  EXPECT_EQ(date(info.longest.peak), "2000-03-24");
+  EXPECT_EQ(date(info.longest.trough), "2002-10-09");
+  EXPECT_EQ(date(info.longest.recovery), "2007-05-30");
+  EXPECT_EQ(info.longest.duration, 1803u);
+  EXPECT_NEAR(info.longest.depth, 776.76 / 1527.46 - 1, 1e-5);
 }
