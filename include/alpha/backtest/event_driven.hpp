@@ -150,6 +150,23 @@ class event_book : public detail::backtest::book_base {
     record_bar(row_, q_);
   }
 
+  /// Marks the book to the close of the current bar (once per bar: decide and close_bar reuse the
+  /// mark) and returns the equity there, which is what a strategy deciding at this close may
+  /// know. Call between open_bar and decide. O(N).
+  double mark_to_close(const market_slice& s) {
+    require_in_bar(s, "mark_to_close", true);
+    if (!marked_) mark(s);
+    return equity_;
+  }
+  /// Held weights at the current mark (position x mark / equity; 0 for a flat asset), i.e. the
+  /// weights going into a decision at this close. O(N).
+  [[nodiscard]] std::span<const double> marked_weights() {
+    marked_w_.resize(n_);
+    for (std::size_t j = 0; j < n_; ++j)
+      marked_w_[j] = q_[j] == 0.0 || !(equity_ > 0.0) ? 0.0 : q_[j] * mark_[j] / equity_;
+    return marked_w_;
+  }
+
   /// Held shares of each asset.
   [[nodiscard]] std::span<const double> positions() const noexcept { return q_; }
   /// Orders waiting for the next open (shares; 0 = none).
@@ -192,7 +209,7 @@ class event_book : public detail::backtest::book_base {
   }
 
   C cost_;
-  std::vector<double> q_, pending_, row_;
+  std::vector<double> q_, pending_, row_, marked_w_;
   std::size_t pending_count_ = 0, pending_bar_ = 0;
 };
 

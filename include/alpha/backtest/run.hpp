@@ -1,0 +1,215 @@
+/// @file
+/// Running a strategy: `backtest::run` (batch: features and labels by the batch kernels, then
+/// one decision per bar) and `backtest::stepper` (streaming: one bar of every asset at a time).
+/// Both drive an execution book (event_book by default) with the same per-bar protocol:
+///
+///   book.open_bar(slice_t);                  // orders decided at close t-1 fill at the open
+///   equity_t = book.mark_to_close(slice_t);  // marked at close t
+///   state.decide(slice_t, inputs_t, w_t);    // the strategy's decision at close t
+///   book.decide(slice_t, w_t);               // orders (filled now with fill_at::this_close)
+///   book.close_bar(slice_t);                 // records bar t
+///
+/// so a whole history fed through `stepper::step` gives bit-identical targets and equity to
+/// `run` (the indicators' and labelers' batch kernels are bit-equal to their streaming forms).
+#pragma once
+
+#include "alpha/backtest/event_driven.hpp"
+#include "alpha/backtest/execution.hpp"
+#include "alpha/backtest/market.hpp"
+#include "alpha/backtest/result.hpp"
+#include "alpha/backtest/strategy.hpp"
+#include "alpha/backtest/strategy_state.hpp"
+#include "alpha/config.hpp"
+#include "alpha/core/error.hpp"
+#include "alpha/core/ohlcv.hpp"
+#include "alpha/core/panel.hpp"
+#include "alpha/core/parallel.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+ALPHA_BEGIN_NAMESPACE
+namespace backtest {
+
+/// What a run returns: the book's result, the decisions (row t = target weights decided at
+/// close t), the combined (calibrated) score behind them (row t = the signal at close t, NaN
+/// before the models are fitted or where an asset has no score), and the feature names.
+struct strategy_run {
+  backtest_result book;
+  panel<double> targets;
+  panel<double> scores;
+  std::vector<std::string> feature_names;
+};
+
+namespace detail {
+
+template <class S>
+typename S::costs_type make_costs(const S& s) {
+  return typename S::costs_type(s.parameters().costs);
+}
+
+inline void check_run_panel(const ohlcv_panel& market) {
+  if (market.rows() == 0 || market.cols() == 0)
+    throw shape_error("backtest::run: the market panel is empty (" + std::to_string(market.rows()) +
+                      " bars x " + std::to_string(market.cols()) + " assets)");
+}
+
+}  // namespace detail
+
+/// Runs strategy `s` over `market` with the event-driven engine under `exec`. Features and
+/// labels come from the batch kernels (parallel across assets, deterministic), decisions from
+/// strategy_state::decide, bar by bar (see the file comment). O(T x N x (F + per-bar policy
+/// costs)); memory O(T x N x F).
+template <class S>
+strategy_run run(const S& s, const ohlcv_panel& market, const execution_params& exec = {}) {
+  detail::check_run_panel(market);
+  using features_type = typename S::features_type;
+  constexpr std::size_t F = features_type::width;
+  const std::size_t T = market.rows(), N = market.cols();
+  const auto& p = s.parameters();
+
+  // Features (T x F per asset, column major) and labels (T per asset), one task per asset.
+  std::vector<double> features(N * T * F), labels(S::has_labeler ? N * T : 0);
+  parallel_for_each_index(N, [&](std::size_t j) {
+    const bar_series bars = market.asset(j);
+    features_type::batch(p.features, bars, std::span<double>(features).subspan(j * T * F, T * F));
+    if constexpr (S::has_labeler)
+      S::labeler_type::batch(p.labeler, bars, std::span<double>(labels).subspan(j * T, T));
+  });
+
+  strategy_state<S> state(s, N);
+  const std::size_t h = state.horizon();
+  event_book<typename S::costs_type> book(market.close().shared_assets(), detail::make_costs(s),
+                                          exec);
+  market_row row(N);
+  std::vector<double> rows(N * F), past_rows(N * F), past_labels(N, nan), targets(N);
+  panel<double> decisions(market.close().shared_index(), market.close().shared_assets());
+  panel<double> scores(market.close().shared_index(), market.close().shared_assets());
+  double peak = exec.initial_capital;
+
+  for (std::size_t t = 0; t < T; ++t) {
+    const market_slice m = row.load(market, t);
+    book.open_bar(m);
+    const double equity = book.mark_to_close(m);
+    peak = std::max(peak, equity);
+    for (std::size_t j = 0; j < N; ++j) {
+      const double* col = features.data() + j * T * F;
+      for (std::size_t f = 0; f < F; ++f) rows[j * F + f] = col[f * T + t];
+      if (t >= h) {
+        for (std::size_t f = 0; f < F; ++f) past_rows[j * F + f] = col[f * T + (t - h)];
+        past_labels[j] = S::has_labeler ? labels[j * T + (t - h)] : nan;
+      }
+    }
+    const decision_inputs in{rows, past_rows, past_labels, book.marked_weights(), equity, peak};
+    state.decide(m, in, targets);
+    book.decide(m, targets);
+    book.close_bar(m);
+    const bool fitted = state.fitted();
+    for (std::size_t j = 0; j < N; ++j) {
+      decisions(t, j) = targets[j];
+      scores(t, j) = fitted ? state.signal().score[j] : nan;
+    }
+  }
+  return {std::move(book).result(), std::move(decisions), std::move(scores), s.feature_names()};
+}
+
+/// The streaming form of `run`: feed one bar of every asset at a time (`step`), get the target
+/// weights decided at its close; the book (orders, fills, equity) advances with it. Feeding a
+/// whole history gives bit-identical targets and equity to `run` (tested). O(N x (F + per-bar
+/// policy costs)) per step; memory O(N x F x horizon).
+template <class S>
+class stepper {
+ public:
+  using features_type = typename S::features_type;
+  static constexpr std::size_t F = features_type::width;
+
+  stepper(const S& s, std::shared_ptr<const asset_list> assets, const execution_params& exec = {})
+      : s_(s),
+        n_(checked_assets(assets)),
+        state_(s_, n_),
+        h_(state_.horizon()),
+        book_(std::move(assets), detail::make_costs(s_), exec),
+        rows_(n_ * F),
+        past_rows_(n_ * F, nan),
+        past_labels_(n_, nan),
+        ring_((h_ + 1) * n_ * F, nan),
+        targets_(n_, 0.0),
+        peak_(exec.initial_capital) {
+    const auto& p = s_.parameters();
+    features_.reserve(n_);
+    for (std::size_t j = 0; j < n_; ++j) features_.emplace_back(p.features);
+    if constexpr (S::has_labeler) {
+      labelers_.reserve(n_);
+      for (std::size_t j = 0; j < n_; ++j) labelers_.emplace_back(p.labeler);
+    }
+  }
+
+  /// Feeds bar `m.bar` (which must be the next bar: 0, 1, 2, ...) of every asset; returns the
+  /// target weights decided at its close (one per asset). shape_error on a wrong asset count,
+  /// config_error on a bar out of sequence.
+  std::span<const double> step(const market_slice& m) {
+    if (m.assets() != n_)
+      throw shape_error("stepper::step: the slice has " + std::to_string(m.assets()) +
+                        " assets, the stepper " + std::to_string(n_));
+    if (m.bar != next_)
+      throw config_error("bar", "stepper::step expected bar " + std::to_string(next_) + ", got " +
+                                    std::to_string(m.bar));
+    const std::size_t t = next_++;
+    book_.open_bar(m);
+    const double equity = book_.mark_to_close(m);
+    peak_ = std::max(peak_, equity);
+    double* ring_row = ring_.data() + (t % (h_ + 1)) * n_ * F;
+    for (std::size_t j = 0; j < n_; ++j) {
+      const bar b = m.at(j);
+      features_[j].update(b);
+      features_[j].read(std::span<double>(rows_).subspan(j * F, F));
+      if constexpr (S::has_labeler) past_labels_[j] = labelers_[j].update(b);
+    }
+    std::copy(rows_.begin(), rows_.end(), ring_row);
+    if (t >= h_) {
+      const double* past = ring_.data() + ((t - h_) % (h_ + 1)) * n_ * F;
+      std::copy(past, past + n_ * F, past_rows_.begin());
+    }
+    const decision_inputs in{rows_,  past_rows_, past_labels_, book_.marked_weights(),
+                             equity, peak_};
+    state_.decide(m, in, targets_);
+    book_.decide(m, targets_);
+    book_.close_bar(m);
+    return targets_;
+  }
+
+  /// The execution book (positions, cash, equity so far).
+  [[nodiscard]] const event_book<typename S::costs_type>& book() const noexcept { return book_; }
+  /// The strategy state (signals, fitted models).
+  [[nodiscard]] const strategy_state<S>& state() const noexcept { return state_; }
+  /// Bars fed so far.
+  [[nodiscard]] std::size_t bars() const noexcept { return next_; }
+  /// The book's result so far (the stepper is consumed).
+  [[nodiscard]] backtest_result result() && { return std::move(book_).result(); }
+
+ private:
+  static std::size_t checked_assets(const std::shared_ptr<const asset_list>& a) {
+    if (!a || a->size() == 0) throw config_error("assets", "a stepper needs at least one asset");
+    return a->size();
+  }
+
+  S s_;
+  std::size_t n_;
+  strategy_state<S> state_;
+  std::size_t h_;
+  event_book<typename S::costs_type> book_;
+  std::vector<typename features_type::state> features_;
+  using labeler_or_none = std::conditional_t<S::has_labeler, typename S::labeler_type, no_labeler>;
+  std::vector<labeler_or_none> labelers_;
+  std::vector<double> rows_, past_rows_, past_labels_, ring_, targets_;
+  double peak_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace backtest
+ALPHA_END_NAMESPACE
