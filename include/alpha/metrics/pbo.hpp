@@ -93,7 +93,8 @@ inline constexpr std::size_t pbo_max_partitions = 24;
 ///   - lambda = ln(w / (1 - w)).
 /// PBO = #{c : lambda_c <= 0} / C(S, S/2): a lambda of exactly 0 (the pick lands on the OOS
 /// median, possible when M is odd) counts as overfit. Performance degradation: the OLS fit
-/// Rbar_{n*} = intercept + slope R_{n*} + e over the combinations (NaN if all R_{n*} are equal);
+/// Rbar_{n*} = intercept + slope R_{n*} + e over the combinations (NaN if all R_{n*} are equal
+/// or one is infinite, as a zero-dispersion Sharpe ratio can be);
 /// probability of loss = #{c : Rbar_{n*} < 0} / C(S, S/2).
 ///
 /// Parallel over combinations (alpha::parallel_for_each_index); each writes its own slots, so
