@@ -359,7 +359,8 @@ TEST(Ridge, IncrementalEqualsRefitOnRemainingRows) {
 
 TEST(Ridge, CancellationOnFeaturesFarFromZero) {
   // Features around 1e6 .. 4e6 with unit-order spread, a rolling window of 200 over 20000 rows
-  // (plain one-pass sums would lose about 12 of 16 digits here).
+  // (plain one-pass sums of x, xx' lose 13 of 16 digits here: 3e-3 relative error measured,
+  // against 3e-15 for the shifted compensated sums).
   const auto d = make_data(20000, 4, 9, 1e6, 1.0);
   const std::size_t window = 200;
   alpha::models::ridge m({.lambda = 0.1}, 4);
@@ -369,7 +370,7 @@ TEST(Ridge, CancellationOnFeaturesFarFromZero) {
   }
   m.fit();
   const auto r = reference(d, d.y.size() - window, d.y.size(), 0.1);
-  expect_matches(m, r, 1e-7, "far from zero");
+  expect_matches(m, r, 1e-12, "far from zero");  // measured ~3e-15
 }
 
 TEST(Ridge, EdgeCases) {

@@ -15,8 +15,9 @@
 ALPHA_BEGIN_NAMESPACE
 namespace detail::policy {
 
-/// K running sums, each kept as (sum, compensation) with Neumaier's variant of Kahan summation:
-/// every addition's rounding error is computed exactly (two-sum) and accumulated separately, so
+/// K running sums, each kept as (sum, compensation) as in Neumaier's variant of Kahan summation:
+/// every addition's rounding error is computed exactly (Knuth's two-sum) and accumulated
+/// separately, so
 /// value(k) = sum + compensation has an error of about eps |value| + N eps^2 sum |terms| after N
 /// additions, instead of N eps sum |terms| for a plain sum. That matters when rows are removed
 /// again: a plain sum would keep the rounding errors of every row that ever passed through.
@@ -30,12 +31,18 @@ class compensated_sums {
 
   /// sums[k] += sign * terms[k] for every k (sign = +1 to add a row, -1 to remove it).
   void add(std::span<const double> terms, double sign) noexcept {
+    double* __restrict sum = sum_.data();
+    double* __restrict comp = comp_.data();
+    const double* __restrict x = terms.data();
     for (std::size_t k = 0; k < sum_.size(); ++k) {
-      const double x = sign * terms[k];
-      const double s = sum_[k];
-      const double t = s + x;
-      comp_[k] += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
-      sum_[k] = t;
+      // Knuth's branch-free two-sum: t + err == s + v exactly (vectorisable, unlike the
+      // magnitude test of Fast2Sum).
+      const double v = sign * x[k];
+      const double s = sum[k];
+      const double t = s + v;
+      const double bp = t - s;
+      comp[k] += (s - (t - bp)) + (v - bp);
+      sum[k] = t;
     }
   }
   /// The compensated value of sum k. O(1).
