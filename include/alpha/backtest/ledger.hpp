@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstddef>
 #include <span>
+#include <utility>
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
@@ -61,8 +62,19 @@ class trade_ledger {
   /// The closed trades (in closing order), then the episodes still open (by asset) valued with
   /// their remaining shares sold at `marks[asset]` at bar `last_bar` / `last_time`.
   [[nodiscard]] std::vector<trade> trades(std::size_t last_bar, timestamp last_time,
-                                          std::span<const double> marks) const {
-    std::vector<trade> out = closed_;
+                                          std::span<const double> marks) const& {
+    return trade_ledger(*this).take(last_bar, last_time, marks);
+  }
+  /// As above, moving the closed trades out of the ledger (no copy).
+  [[nodiscard]] std::vector<trade> trades(std::size_t last_bar, timestamp last_time,
+                                          std::span<const double> marks) && {
+    return take(last_bar, last_time, marks);
+  }
+
+ private:
+  std::vector<trade> take(std::size_t last_bar, timestamp last_time,
+                          std::span<const double> marks) {
+    std::vector<trade> out = std::move(closed_);
     for (std::size_t j = 0; j < open_.size(); ++j) {
       episode e = open_[j];
       if (!e.active) continue;
@@ -74,7 +86,6 @@ class trade_ledger {
     return out;
   }
 
- private:
   struct episode {
     bool active = false;
     double dir = 0.0;

@@ -221,7 +221,7 @@ class book_base {
     r.initial_capital = params_.initial_capital;
     r.weights = panel<double>(r.index, r.assets, to_panel(weight_rows_, t));
     r.positions = panel<double>(r.index, r.assets, to_panel(position_rows_, t));
-    if (t > 0) r.trades = ledger_.trades(t - 1, r.index->back(), mark_);
+    if (t > 0) r.trades = std::move(ledger_).trades(t - 1, r.index->back(), mark_);
     r.equity = std::move(equity_s_);
     r.cash = std::move(cash_s_);
     r.net_returns = std::move(net_);
