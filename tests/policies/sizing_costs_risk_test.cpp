@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <random>
 #include <vector>
 
 namespace {
@@ -95,6 +96,37 @@ TEST(VolTarget, HandWorkedWeights) {
   expect_weights(size_at(s, g, score, 3), {0.5, -0.125, 0});
   s.reset();
   expect_weights(size_at(s, f, score, 3), {0, 0, 0});
+}
+
+TEST(VolTarget, NoLookAhead) {
+  // Two histories equal up to bar T, different after: weights up to T are identical.
+  std::mt19937_64 g(4);
+  std::normal_distribution<double> z(0.0, 0.01);
+  const std::size_t bars = 80, T = 50;
+  std::vector<std::vector<double>> ra(bars, std::vector<double>(3)), rb;
+  for (auto& row : ra)
+    for (auto& x : row) x = z(g);
+  rb = ra;
+  for (std::size_t t = T + 1; t < bars; ++t)
+    for (auto& x : rb[t]) x = 3.0 * z(g);
+  const std::vector<double> close{10, 20, 30}, held(3, 0.0), score{0.7, -0.2, 0.4}, conf(3, 1.0);
+  auto run = [&](const std::vector<std::vector<double>>& r) {
+    alpha::sizing::vol_target s({.window = 10, .dollar_neutral = true}, 3);
+    std::vector<std::vector<double>> out;
+    for (std::size_t t = 0; t < bars; ++t) {
+      const alpha::sizing::sizing_context ctx{
+          .bar = t, .close = close, .returns = r[t], .current_weights = held, .equity = 1.0};
+      s.observe(ctx);
+      std::vector<double> w(3);
+      s.size({score, conf, 1}, ctx, w);
+      out.push_back(w);
+    }
+    return out;
+  };
+  const auto wa = run(ra), wb = run(rb);
+  for (std::size_t t = 0; t <= T; ++t) EXPECT_EQ(wa[t], wb[t]) << "bar " << t;
+  EXPECT_NE(wa[T + 1], wb[T + 1]);
+  EXPECT_NE(wa[20][0], 0.0);  // warm after 10 returns
 }
 
 TEST(VolTarget, Errors) {
