@@ -18,18 +18,28 @@ namespace ar = alpha::rolling;
 template <>
 struct alpha_test::laws_traits<ar::covariance> {
   static ar::covariance::params params() { return {.window = 15}; }
+  // rolling::run uses the fast block kernel: within the documented tolerance of streaming.
+  static constexpr double batch_tolerance = ar::fast_batch_tolerance(15);
 };
 template <>
 struct alpha_test::laws_traits<ar::correlation> {
   static ar::correlation::params params() { return {.window = 20, .min_periods = 10}; }
+  // rolling::run uses the fast block kernel: within the documented tolerance of streaming.
+  static constexpr double batch_tolerance = ar::fast_batch_tolerance(20);
+  static constexpr double batch_tolerance_scale = 1.0;  // z-scores / correlations are O(1)
 };
 template <>
 struct alpha_test::laws_traits<ar::beta> {
   static ar::beta::params params() { return {.window = 8}; }
+  // rolling::run uses the fast block kernel: within the documented tolerance of streaming.
+  static constexpr double batch_tolerance = ar::fast_batch_tolerance(8);
 };
 template <>
 struct alpha_test::laws_traits<ar::zscore> {
   static ar::zscore::params params() { return {.window = 10}; }
+  // rolling::run uses the fast block kernel: within the documented tolerance of streaming.
+  static constexpr double batch_tolerance = ar::fast_batch_tolerance(10);
+  static constexpr double batch_tolerance_scale = 1.0;  // z-scores / correlations are O(1)
 };
 using PairTypes = ::testing::Types<ar::covariance, ar::correlation, ar::beta, ar::zscore>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Covariance, AccumulatorLaws, PairTypes);

@@ -14,7 +14,11 @@
 //     static typename A::params params();
 //   optional (detected with requires-expressions; defaults in brackets):
 //     static constexpr double batch_tolerance;       // relative |batch - stream| bound [0:
-//     bit-equal] static std::vector<double> input(std::size_t n, std::uint64_t seed);
+//                                                    // bit-equal]
+//     static constexpr double batch_tolerance_scale; // floor of the scale the tolerance is
+//                                                    // relative to: |a - b| <= tol *
+//                                                    // max(|a|, |b|, floor) [0]
+//     static std::vector<double> input(std::size_t n, std::uint64_t seed);
 //                                                    // first input [random walk around 100]
 //     static std::vector<double> second_input(std::size_t n, std::uint64_t seed);
 //                                                    // pair accumulators' y [0.6 x + noise]
@@ -80,6 +84,14 @@ template <class A>
 double batch_tolerance() {
   if constexpr (requires { laws_traits<A>::batch_tolerance; })
     return static_cast<double>(laws_traits<A>::batch_tolerance);
+  else
+    return 0.0;
+}
+
+template <class A>
+double batch_tolerance_scale() {
+  if constexpr (requires { laws_traits<A>::batch_tolerance_scale; })
+    return static_cast<double>(laws_traits<A>::batch_tolerance_scale);
   else
     return 0.0;
 }
@@ -201,20 +213,20 @@ std::vector<double> batch(const typename A::params& p, const law_inputs& in) {
   return out;
 }
 
-/// Both NaN, or equal (within relative `tol` when tol > 0).
-inline bool same(double a, double b, double tol) {
+/// Both NaN, or equal (within `tol` relative to max(|a|, |b|, scale) when tol > 0).
+inline bool same(double a, double b, double tol, double scale = 0.0) {
   if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
   if (tol <= 0.0) return a == b;
-  return std::abs(a - b) <= tol * std::max({std::abs(a), std::abs(b), 1e-300});
+  return std::abs(a - b) <= tol * std::max({std::abs(a), std::abs(b), scale, 1e-300});
 }
 
 inline ::testing::AssertionResult all_same(const std::vector<double>& a,
                                            const std::vector<double>& b, double tol,
-                                           std::size_t upto) {
+                                           std::size_t upto, double scale = 0.0) {
   if (a.size() != b.size())
     return ::testing::AssertionFailure() << "lengths " << a.size() << " vs " << b.size();
   for (std::size_t i = 0; i < std::min(upto, a.size()); ++i)
-    if (!same(a[i], b[i], tol))
+    if (!same(a[i], b[i], tol, scale))
       return ::testing::AssertionFailure()
              << "first difference at " << i << ": " << a[i] << " vs " << b[i] << " (diff "
              << a[i] - b[i] << ", tolerance " << tol << ")";
@@ -244,8 +256,8 @@ TYPED_TEST_P(AccumulatorLaws, BatchEqualsStreaming) {
     for (double nan_fraction : {0.0, 0.1, 0.5}) {
       law_inputs in = ld::make_inputs<A>(n, seed);
       if (nan_fraction > 0.0) ld::sprinkle_nans(in, nan_fraction, seed + 100);
-      EXPECT_TRUE(
-          ld::all_same(ld::batch<A>(p, in), ld::stream<A>(p, in), ld::batch_tolerance<A>(), n))
+      EXPECT_TRUE(ld::all_same(ld::batch<A>(p, in), ld::stream<A>(p, in), ld::batch_tolerance<A>(),
+                               n, ld::batch_tolerance_scale<A>()))
           << "seed " << seed << ", NaN fraction " << nan_fraction;
     }
   }

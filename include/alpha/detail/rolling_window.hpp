@@ -18,6 +18,7 @@
 #include "alpha/core/error.hpp"
 #include "alpha/core/nan.hpp"
 #include "alpha/detail/ring_buffer.hpp"
+#include "alpha/detail/rolling_block.hpp"
 
 #include <algorithm>
 #include <array>
@@ -393,23 +394,60 @@ class window_stat {
   static void run_batch(const P& p, std::size_t n, Get get, std::span<double> out) {
     const window_config cfg =
         resolve_window(p.window, p.min_periods, D::statistic_min(p), D::name());
+    exact_range(p, cfg, get, out.data(), 0, n);
+  }
+
+  /// Outputs [from, to) by the exact (streaming) operations, starting from an empty state at the
+  /// first input of the window ending at `from`. With from = 0 this is the streaming sequence.
+  template <class Get>
+  static void exact_range(const P& p, const window_config& cfg, Get get, double* out,
+                          std::size_t from, std::size_t to) {
     const std::size_t w = cfg.window;
+    const std::size_t lo = from + 1 >= w ? from + 1 - w : 0;
     S sums;
     std::size_t since = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i >= w) sums.remove(get(i - w));
+    for (std::size_t i = lo; i < to; ++i) {
+      if (i >= lo + w) sums.remove(get(i - w));
       sums.add(get(i));
       if (++since == w || sums.ill_conditioned()) {
         since = 0;
-        const std::size_t lo = i + 1 >= w ? i + 1 - w : 0;  // early rebuilds: window not full
+        const std::size_t first = std::max(lo, i + 1 >= w ? i + 1 - w : 0);  // window not full
         sums.rebuild([&](auto&& f) {
-          for (std::size_t j = lo; j <= i; ++j) f(get(j));
+          for (std::size_t j = first; j <= i; ++j) f(get(j));
         });
       }
-      out[i] = sums.count >= cfg.min_count ? D::compute(sums, p) : nan;
+      if (i >= from) out[i] = sums.count >= cfg.min_count ? D::compute(sums, p) : nan;
     }
   }
 
+ protected:
+  /// Fast batch kernel (block two-scan of rolling_block.hpp) over the K channels of S's shifted
+  /// sums; `fin(const block::sums8&, block::m8& ill, block::v8& out)` finalises 8 outputs. Not
+  /// bit-equal to streaming: see the accumulators' documented tolerance.
+  template <std::size_t K, class Fin>
+  static void block_batch(const P& p, std::size_t ddof, std::span<const double> x,
+                          std::span<const double> y, std::span<double> out, Fin fin) {
+    check_lengths(x.size(), out.size());
+    if constexpr (S::arity == 2) check_lengths(x.size(), y.size());
+    const window_config cfg =
+        resolve_window(p.window, p.min_periods, D::statistic_min(p), D::name());
+    block::kernel<S::arity, K> k(cfg.window, cfg.min_count, ddof, x.data(),
+                                 S::arity == 2 ? y.data() : nullptr, x.size());
+    k.run(out.data(), fin, [&](std::size_t from, std::size_t to) {
+      if constexpr (S::arity == 2)
+        exact_range(
+            p, cfg,
+            [&](std::size_t i) {
+              return element{x[i], y[i]};
+            },
+            out.data(), from, to);
+      else
+        exact_range(
+            p, cfg, [&](std::size_t i) { return x[i]; }, out.data(), from, to);
+    });
+  }
+
+ private:
   P p_;
   window_config cfg_;
   ring_buffer<element> ring_;

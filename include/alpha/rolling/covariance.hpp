@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 ALPHA_BEGIN_NAMESPACE
 namespace rolling {
@@ -41,6 +42,11 @@ class covariance : public ::alpha::detail::window_stat<covariance, ::alpha::deta
   static double compute(const ::alpha::detail::pair_sums& s, const P& p) noexcept {
     return s.central()[2] / static_cast<double>(s.count - p.ddof);
   }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_ddof_params& p, std::span<const double> x,
+                         std::span<const double> y, std::span<double> out) {
+    block_batch<5>(p, p.ddof, x, y, out, ::alpha::detail::block::fin_covariance{});
+  }
   /// @endcond
 };
 
@@ -68,6 +74,11 @@ class correlation
     if (!(c[0] > 0.0) || !(c[1] > 0.0)) return nan;
     return std::clamp(c[2] / std::sqrt(c[0] * c[1]), -1.0, 1.0);
   }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_params& p, std::span<const double> x,
+                         std::span<const double> y, std::span<double> out) {
+    block_batch<5>(p, 0, x, y, out, ::alpha::detail::block::fin_correlation{});
+  }
   /// @endcond
 };
 
@@ -93,6 +104,11 @@ class beta : public ::alpha::detail::window_stat<beta, ::alpha::detail::pair_sum
     const auto c = s.central();
     if (!(c[0] > 0.0)) return nan;
     return c[2] / c[0];
+  }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_params& p, std::span<const double> x,
+                         std::span<const double> y, std::span<double> out) {
+    block_batch<5>(p, 0, x, y, out, ::alpha::detail::block::fin_beta{});
   }
   /// @endcond
 };

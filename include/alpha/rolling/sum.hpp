@@ -9,6 +9,7 @@
 #include "alpha/rolling/window_params.hpp"
 
 #include <cstddef>
+#include <span>
 
 ALPHA_BEGIN_NAMESPACE
 namespace rolling {
@@ -36,6 +37,11 @@ class sum
   static double compute(const ::alpha::detail::power_sums<1>& s, const P&) noexcept {
     return s.sum();
   }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_params& p, std::span<const double> in,
+                         std::span<double> out) {
+    block_batch<1>(p, 0, in, {}, out, ::alpha::detail::block::fin_sum{});
+  }
   /// @endcond
 };
 
@@ -62,6 +68,11 @@ class mean
   template <class P>
   static double compute(const ::alpha::detail::power_sums<1>& s, const P&) noexcept {
     return s.mean();
+  }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_params& p, std::span<const double> in,
+                         std::span<double> out) {
+    block_batch<1>(p, 0, in, {}, out, ::alpha::detail::block::fin_mean{});
   }
   /// @endcond
 };

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 ALPHA_BEGIN_NAMESPACE
 namespace rolling {
@@ -44,6 +45,11 @@ class variance : public ::alpha::detail::window_stat<variance, ::alpha::detail::
   static double compute(const ::alpha::detail::power_sums<2>& s, const P& p) noexcept {
     return s.central()[0] / static_cast<double>(s.count - p.ddof);
   }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_ddof_params& p, std::span<const double> in,
+                         std::span<double> out) {
+    block_batch<2>(p, p.ddof, in, {}, out, ::alpha::detail::block::fin_variance<false>{});
+  }
   /// @endcond
 };
 
@@ -64,6 +70,11 @@ class std_dev : public ::alpha::detail::window_stat<std_dev, ::alpha::detail::po
   template <class P>
   static double compute(const ::alpha::detail::power_sums<2>& s, const P& p) noexcept {
     return std::sqrt(variance::compute(s, p));
+  }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see rolling::variance.
+  static void fast_batch(const window_ddof_params& p, std::span<const double> in,
+                         std::span<double> out) {
+    block_batch<2>(p, p.ddof, in, {}, out, ::alpha::detail::block::fin_variance<true>{});
   }
   /// @endcond
 };

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 ALPHA_BEGIN_NAMESPACE
 namespace rolling {
@@ -45,6 +46,11 @@ class zscore : public ::alpha::detail::window_stat<zscore, ::alpha::detail::powe
     // (x - mean) from deviations about the origin, avoiding the large-magnitude mean.
     const double dev = (x - s.origin) - s.s[0].value() / static_cast<double>(s.count);
     return dev / sd;
+  }
+  /// Fast batch kernel (used by rolling::run): block two-scan, see the class comment.
+  static void fast_batch(const window_ddof_params& p, std::span<const double> in,
+                         std::span<double> out) {
+    block_batch<2>(p, p.ddof, in, {}, out, ::alpha::detail::block::fin_zscore{});
   }
   /// @endcond
 };
