@@ -83,10 +83,10 @@ int main(int argc, char** argv) try {
   fmt::print("planted IC {:.3f}, out-of-sample IC {:.3f} (t = {:.1f} over {} dates)\n",
              config.planted_ic, ic.summary.mean, ic.summary.t_stat, ic.summary.count);
   fmt::print(
-      "net: total return {:.1%}, Sharpe {:.2f}, max drawdown {:.1%}; costs {:.0f}, "
+      "net: total return {:.1f} %, Sharpe {:.2f}, max drawdown {:.1f} %; costs {:.0f}, "
       "{} fills\n",
-      summary.total_return, summary.sharpe, summary.max_drawdown, run.book.total_costs(),
-      run.book.fills.size());
+      100 * summary.total_return, summary.sharpe, 100 * summary.max_drawdown,
+      run.book.total_costs(), run.book.fills.size());
 
   // 5. Reports: JSON (type name, params, metrics), Markdown, CSV.
   if (argc > 1) {

@@ -40,6 +40,7 @@ int main(int argc, char** argv) try {
   } else {
     data::synthetic_config config;
     config.assets = 1;
+    config.sectors = 1;
     market = data::generate_market(config).bars;
   }
 
@@ -60,8 +61,9 @@ int main(int argc, char** argv) try {
   fmt::print("{} bars of {}, {} fills, {} trades, costs {:.0f}\n", market.rows(),
              market.assets()[0], run.book.fills.size(), run.book.trades.size(),
              run.book.total_costs());
-  fmt::print("total return {:.2%}, CAGR {:.2%}, Sharpe {:.2f}, max drawdown {:.2%}\n",
-             summary.total_return, summary.cagr, summary.sharpe, summary.max_drawdown);
+  fmt::print("total return {:.2f} %, CAGR {:.2f} %, Sharpe {:.2f}, max drawdown {:.2f} %\n",
+             100 * summary.total_return, 100 * summary.cagr, summary.sharpe,
+             100 * summary.max_drawdown);
   const std::size_t shown = std::min<std::size_t>(run.book.trades.size(), 3);
   for (std::size_t k = run.book.trades.size() - shown; k < run.book.trades.size(); ++k) {
     const auto& t = run.book.trades[k];
