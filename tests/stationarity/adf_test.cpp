@@ -84,7 +84,8 @@ TEST(AdfReference, OwnFfdPipelineOnLogSp500) {
   ALPHA_REQUIRE_SHARED_FILE(results_path, "reference/adf_ffd/adf_results_sp500.csv");
   const auto res = alpha_test::read_csv(results_path);
   std::vector<double> logp;
-  for (double c : alpha_test::read_csv(data).col("close")) logp.push_back(std::log(c));
+  const auto table = alpha_test::read_csv(data);  // (a named table: col() refers into it)
+  for (double c : table.col("close")) logp.push_back(std::log(c));
   const auto y = alpha_test::defined(af::frac_diff_ffd_series(logp, {.d = 0.4}));
   const std::size_t r = 4;  // ffd_d0.4
   ASSERT_EQ(res.text.at("transform")[r], "ffd_d0.4");

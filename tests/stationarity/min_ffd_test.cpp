@@ -19,7 +19,8 @@ namespace af = alpha::features;
 namespace {
 std::vector<double> log_closes(const std::filesystem::path& data) {
   std::vector<double> out;
-  for (double c : alpha_test::read_csv(data).col("close")) out.push_back(std::log(c));
+  const auto table = alpha_test::read_csv(data);  // (a named table: col() refers into it)
+  for (double c : table.col("close")) out.push_back(std::log(c));
   return out;
 }
 double rel(double a, double b) { return std::abs(a - b) / std::abs(b); }

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <Eigen/QR>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -18,47 +19,69 @@
 ALPHA_BEGIN_NAMESPACE
 namespace detail::adf {
 
-/// Builds the Dickey-Fuller regression of dx_{t+1} = x_{t+1} - x_t for t = start..n-2 (rows),
-/// with columns: `ndet` deterministic terms (constant; then trend 1..rows), the level x_t
+/// The Dickey-Fuller regression of dx_{t+1} = x_{t+1} - x_t for t = start..n-2 (rows), with
+/// columns: `ndet` deterministic terms (constant; then trend 1..rows), the level x_t
 /// (`level_last` = false: right after them, else last), the lagged differences dx_{t+1-k} for
 /// k = 1..lags, and the response dx_{t+1} as the final column. Requires start >= lags.
-inline Eigen::MatrixXd design(const double* x, std::size_t n, std::size_t start, std::size_t lags,
-                              int ndet, bool level_last) {
-  const Eigen::Index rows = static_cast<Eigen::Index>(n - 1 - start);
-  const Eigen::Index cols = ndet + 1 + static_cast<Eigen::Index>(lags) + 1;
-  Eigen::MatrixXd a(rows, cols);
-  Eigen::Index c = 0;
-  if (ndet >= 1) a.col(c++).setOnes();
-  if (ndet >= 2) a.col(c++) = Eigen::VectorXd::LinSpaced(rows, 1.0, static_cast<double>(rows));
-  const Eigen::Index level_col = level_last ? cols - 2 : c++;
-  for (Eigen::Index r = 0; r < rows; ++r) a(r, level_col) = x[start + static_cast<std::size_t>(r)];
-  for (std::size_t k = 1; k <= lags; ++k, ++c) {
-    // dx_{t+1-k} = x_{t+1-k} - x_{t-k}, t = start + r
-    const std::size_t s = start - k;
-    for (Eigen::Index r = 0; r < rows; ++r) {
-      const std::size_t t = s + static_cast<std::size_t>(r);
-      a(r, c) = x[t + 1] - x[t];
+struct design {
+  const double* x;
+  std::size_t n, start, lags;
+  int ndet;
+  bool level_last;
+
+  [[nodiscard]] Eigen::Index rows() const noexcept {
+    return static_cast<Eigen::Index>(n - 1 - start);
+  }
+  /// Regressors plus the response.
+  [[nodiscard]] Eigen::Index cols() const noexcept {
+    return ndet + 1 + static_cast<Eigen::Index>(lags) + 1;
+  }
+  /// Writes rows r0..r0+len-1 of the matrix into rows `at`.. of `a`.
+  void fill(Eigen::MatrixXd& a, Eigen::Index at, Eigen::Index r0, Eigen::Index len) const {
+    const Eigen::Index p = cols();
+    for (Eigen::Index i = 0; i < len; ++i) {
+      const std::size_t r = static_cast<std::size_t>(r0 + i), t = start + r;
+      Eigen::Index c = 0;
+      if (ndet >= 1) a(at + i, c++) = 1.0;
+      if (ndet >= 2) a(at + i, c++) = static_cast<double>(r + 1);
+      if (!level_last) a(at + i, c++) = x[t];
+      for (std::size_t k = 1; k <= lags; ++k) a(at + i, c++) = x[t + 1 - k] - x[t - k];
+      if (level_last) a(at + i, c++) = x[t];
+      a(at + i, p - 1) = x[t + 1] - x[t];
     }
   }
-  for (Eigen::Index r = 0; r < rows; ++r) {
-    const std::size_t t = start + static_cast<std::size_t>(r);
-    a(r, cols - 1) = x[t + 1] - x[t];
-  }
-  return a;
-}
+};
 
-/// Nested least-squares fits of the response (last column of the QR-factored matrix [X | y])
-/// on the first j columns of X, j = 1..p, from the one factorisation: with R the triangular
-/// factor and z = R(0..p-1, p), the residual sum of squares of the first-j-columns fit is
-/// R(p, p)^2 + sum_{i >= j} z_i^2, and the t-value of its last coefficient is
-/// z_{j-1} sign(R(j-1, j-1)) / sqrt(ssr_j / (rows - j)).
+/// Nested least-squares fits of the response (last column of [X | y]) on the first j columns of
+/// X, j = 1..p, from one QR factorisation [X | y] = Q R: with z = R(0..p-1, p), the residual sum
+/// of squares of the first-j-columns fit is R(p, p)^2 + sum_{i >= j} z_i^2, and the t-value of its
+/// last coefficient is z_{j-1} sign(R(j-1, j-1)) / sqrt(ssr_j / (rows - j)) (both unchanged by
+/// the sign freedom of the rows of R).
+///
+/// The factorisation is a tall-skinny QR: Householder QR (Eigen) of the stacked [R; next 1024
+/// rows], block after block, so the working set stays in cache and the design matrix is never
+/// stored whole; it is as backward stable as one Householder QR of the whole matrix.
 class nested_fits {
  public:
-  /// Factors `a` (rows x (p + 1), the response last) in place. A column numerically dependent on
-  /// the previous ones is a data_error (`what` names the regression).
-  nested_fits(Eigen::MatrixXd& a, const char* what) : rows_(a.rows()), p_(a.cols() - 1) {
-    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(a);
-    const auto& r = qr.matrixQR();
+  /// Factors the design. A column numerically dependent on the previous ones is a data_error
+  /// (`what` names the regression).
+  nested_fits(const design& d, const char* what) : rows_(d.rows()), p_(d.cols() - 1) {
+    const Eigen::Index q = p_ + 1, chunk = 1024;
+    Eigen::MatrixXd stack(q + chunk, q);
+    Eigen::MatrixXd r = Eigen::MatrixXd::Zero(q, q);
+    Eigen::Index have = 0;  // rows of R in use (< q only during the first blocks)
+    for (Eigen::Index r0 = 0; r0 < rows_; r0 += chunk) {
+      const Eigen::Index len = std::min(chunk, rows_ - r0);
+      stack.topRows(have) = r.topRows(have);
+      d.fill(stack, have, r0, len);
+      const Eigen::Index m = have + len;
+      Eigen::Ref<Eigen::MatrixXd> block = stack.topRows(m);
+      const Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);  // in place
+      have = std::min(m, q);
+      r.topRows(have) = qr.matrixQR().topRows(have).triangularView<Eigen::Upper>();
+    }
+    if (have < q)
+      throw data_error({}, std::string("augmented Dickey-Fuller: too few rows for the ") + what);
     z_.resize(static_cast<std::size_t>(p_));
     diag_.resize(static_cast<std::size_t>(p_));
     for (Eigen::Index j = 0; j < p_; ++j) {
@@ -73,8 +96,8 @@ class nested_fits {
       const double zj = z_[static_cast<std::size_t>(j)];
       tail_[static_cast<std::size_t>(j)] = tail_[static_cast<std::size_t>(j) + 1] + zj * zj;
     }
-    // Rank check: |R_jj| against the norm of column j (Householder keeps it: the norm of column j
-    // of R equals that of column j of X).
+    // Rank check: |R_jj| against the norm of column j (the norm of column j of R equals that of
+    // column j of X).
     for (Eigen::Index j = 0; j < p_; ++j) {
       const double col_norm = r.col(j).head(j + 1).norm();
       if (!(std::abs(r(j, j)) > 1e-10 * col_norm))

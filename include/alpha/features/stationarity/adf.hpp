@@ -135,7 +135,7 @@ inline std::size_t adf_maxlag(std::size_t n, int ntrend, const std::optional<std
   res.max_lag = maxlag;
   std::size_t lag = maxlag;
   if (p.autolag != adf_autolag::none) {
-    Eigen::MatrixXd a = ::alpha::detail::adf::design(x.data(), n, maxlag, maxlag, ntrend, false);
+    const ::alpha::detail::adf::design a{x.data(), n, maxlag, maxlag, ntrend, false};
     if (a.rows() <= a.cols() - 1)
       throw config_error("maxlag", "too few rows (" + std::to_string(a.rows()) + ") for " +
                                        std::to_string(a.cols() - 1) + " regressors");
@@ -170,7 +170,7 @@ inline std::size_t adf_maxlag(std::size_t n, int ntrend, const std::optional<std
       res.icbest = best_ic;
     }
   }
-  Eigen::MatrixXd a = ::alpha::detail::adf::design(x.data(), n, lag, lag, ntrend, true);
+  const ::alpha::detail::adf::design a{x.data(), n, lag, lag, ntrend, true};
   if (a.rows() <= a.cols() - 1)
     throw config_error("maxlag", "too few rows (" + std::to_string(a.rows()) + ") for " +
                                      std::to_string(a.cols() - 1) + " regressors");

@@ -117,8 +117,9 @@ class frac_diff_ffd {
     return std::vector<double>(rw_.rbegin(), rw_.rend());
   }
 
-  /// Batch kernel: blocks of 16 outputs accumulated together, weight by weight (the operations
-  /// of update(), so bit-equal to streaming). O(n L).
+  /// Batch kernel: blocks of 256 outputs accumulated together in an L1-resident buffer, weight by
+  /// weight (long, independent inner loops the compiler vectorises; the operations of update()
+  /// per output, so bit-equal to streaming). O(n L).
   static void batch(const params& p, const series_input& in,
                     const std::array<std::span<double>, 1>& out) {
     const std::vector<double> rw = reversed(p);
@@ -126,20 +127,19 @@ class frac_diff_ffd {
     const double* x = in.close.data();
     double* y = out[0].data();
     for (std::size_t t = 0; t < n && t + 1 < w; ++t) y[t] = nan;
-    constexpr std::size_t block = 16;
-    std::size_t t0 = w - 1;
-    for (; t0 + block <= n; t0 += block) {
-      double acc[block] = {};
+    constexpr std::size_t block = 256;
+    alignas(64) double acc[block];
+    for (std::size_t t0 = w - 1; t0 < n; t0 += block) {
+      const std::size_t len = t0 + block <= n ? block : n - t0;
       const double* base = x + (t0 + 1 - w);
+      for (std::size_t i = 0; i < len; ++i) acc[i] = 0.0;
       for (std::size_t j = 0; j < w; ++j) {
         const double wj = rw[j];
         const double* xs = base + j;
-        for (std::size_t i = 0; i < block; ++i)
-          acc[i] = ::alpha::detail::ta::madd(wj, xs[i], acc[i]);
+        for (std::size_t i = 0; i < len; ++i) acc[i] = ::alpha::detail::ta::madd(wj, xs[i], acc[i]);
       }
-      for (std::size_t i = 0; i < block; ++i) y[t0 + i] = acc[i];
+      for (std::size_t i = 0; i < len; ++i) y[t0 + i] = acc[i];
     }
-    for (; t0 < n; ++t0) y[t0] = dot(rw.data(), x + (t0 + 1 - w), w);
   }
 
  private:
