@@ -12,10 +12,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
@@ -100,16 +100,16 @@ inline mean_sd mean_and_sd(std::span<const double> x) noexcept {
 /// "average", pandas rank()). No NaN allowed. O(n log n).
 inline std::vector<double> average_ranks(std::span<const double> x) {
   const std::size_t n = x.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&x](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  std::vector<std::pair<double, std::size_t>> v(n);  // (value, position): one cache-friendly sort
+  for (std::size_t i = 0; i < n; ++i) v[i] = {x[i], i};
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<double> ranks(n);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
-    while (j < n && x[order[j]] == x[order[i]]) ++j;
+    while (j < n && v[j].first == v[i].first) ++j;
     // positions i..j-1 (0-based) hold ranks i+1..j: their average is (i + 1 + j) / 2
     const double r = 0.5 * static_cast<double>(i + 1 + j);
-    for (std::size_t k = i; k < j; ++k) ranks[order[k]] = r;
+    for (std::size_t k = i; k < j; ++k) ranks[v[k].second] = r;
     i = j;
   }
   return ranks;

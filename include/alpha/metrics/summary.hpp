@@ -66,8 +66,8 @@ struct performance_summary {
 
 /// All the statistics of performance_summary from one series. Drops NaN once, then one pass
 /// for the moments, the downside, the wealth and the win/loss counts, one pass for the
-/// drawdowns (on the original rows, NaN rows carried), and one sort for the four tail numbers.
-/// config_error on bad options, data_error on an infinite return. O(N log N).
+/// drawdowns (on the original rows, NaN rows carried), and two selections for the four tail
+/// numbers. config_error on bad options, data_error on an infinite return. O(N).
 [[nodiscard]] inline performance_summary summarize(std::span<const double> returns,
                                                    const return_options& o = {}) {
   ::alpha::detail::metrics::check(o);
@@ -99,16 +99,19 @@ struct performance_summary {
     const double c = s.cagr / std::fabs(s.max_drawdown);
     s.calmar = std::isinf(c) ? nan : c;
   }
-  // Tails.
+  // Tails: selection on one scratch copy (reordered by each call), min and max by one scan.
   if (!clean.empty()) {
-    std::vector<double> sorted = clean;
-    std::sort(sorted.begin(), sorted.end());
-    s.best = sorted.back();
-    s.worst = sorted.front();
-    s.var_95 = ::alpha::detail::metrics::var_sorted(sorted, 1.0 - 0.95);
-    s.cvar_95 = ::alpha::detail::metrics::cvar_sorted(sorted, 1.0 - 0.95, cvar_rule::empyrical);
-    s.var_99 = ::alpha::detail::metrics::var_sorted(sorted, 1.0 - 0.99);
-    s.cvar_99 = ::alpha::detail::metrics::cvar_sorted(sorted, 1.0 - 0.99, cvar_rule::empyrical);
+    const auto [lo, hi] = std::minmax_element(clean.begin(), clean.end());
+    s.best = *hi;
+    s.worst = *lo;
+    std::vector<double> scratch = clean;
+    using ::alpha::detail::metrics::tail_of;
+    const auto t95 = tail_of(scratch, 1.0 - 0.95, cvar_rule::empyrical);
+    const auto t99 = tail_of(scratch, 1.0 - 0.99, cvar_rule::empyrical);
+    s.var_95 = t95.var;
+    s.cvar_95 = t95.cvar;
+    s.var_99 = t99.var;
+    s.cvar_99 = t99.cvar;
   }
   return s;
 }
