@@ -363,3 +363,21 @@ TEST(EventDriven, HoldPolicyKeepsLastPriceAndReports) {
 }
 
 }  // namespace
+
+namespace {
+
+// Equity <= 0 at a decision: the book liquidates and reports it.
+TEST(EventDriven, RuinLiquidates) {
+  const auto m = hand_market();
+  alpha::panel<double> w(m.close().shared_index(), m.close().shared_assets());
+  w(0, 0) = -10.0;  // short 1000 A at 10: cash 11000
+  w(1, 0) = -10.0;  // close 12: equity 11000 - 12000 = -1000 at the decision
+  const auto r = bt::run_event_driven(m, w, bps_cost({0.0}), params_with("this_close"));
+  EXPECT_DOUBLE_EQ(r.positions(0, 0), -1000.0);
+  EXPECT_DOUBLE_EQ(r.positions(1, 0), 0.0);
+  EXPECT_DOUBLE_EQ(r.equity[1], -1000.0);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("2024-01-02"), std::string::npos);
+}
+
+}  // namespace

@@ -58,6 +58,8 @@ namespace backtest {
 /// decision at all; an infinite weight is a data_error. Equity <= 0 at a decision liquidates
 /// (every target 0, warning).
 ///
+/// Bars are numbered by the book (0 for the first open_bar); market_slice::bar is not read.
+///
 /// Complexity: open_bar O(N + pending orders x cost), decide O(N + orders x (window + cost)),
 /// close_bar O(N). Memory O(T N) for the weights and positions records.
 template <costs::CostModel C>
