@@ -10,57 +10,18 @@
 #include "alpha/core/nan.hpp"
 #include "alpha/core/params.hpp"
 #include "alpha/detail/policies/checks.hpp"
+#include "alpha/detail/policies/signals.hpp"
 
 #include <boost/hana/adapt_struct.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <numeric>
 #include <span>
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
 namespace combine {
-
-namespace detail {
-
-/// Sizes `out` to raw.size() (NaN scores, zero confidences) and keeps the horizon.
-inline void prepare(std::span<const double> raw, signal_buffer& out) { out.clear(raw.size()); }
-
-/// Sets confidence = |score| for every finite score.
-inline void confidence_is_magnitude(signal_buffer& out) noexcept {
-  for (std::size_t i = 0; i < out.size(); ++i)
-    if (!is_nan(out.score[i])) out.confidence[i] = std::abs(out.score[i]);
-}
-
-/// Average 1-based ranks of the finite values of x (ties share the mean of their ranks), NaN for
-/// NaN entries; returns the number of finite values. O(n log n).
-inline std::size_t average_ranks(std::span<const double> x, std::span<double> rank) {
-  std::vector<std::size_t> idx;
-  idx.reserve(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    rank[i] = nan;
-    if (!is_nan(x[i])) idx.push_back(i);
-  }
-  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  for (std::size_t lo = 0; lo < idx.size();) {
-    std::size_t hi = lo + 1;
-    while (hi < idx.size() && x[idx[hi]] == x[idx[lo]]) ++hi;
-    const double r = 0.5 * static_cast<double>(lo + 1 + hi);  // mean of ranks lo+1 .. hi
-    for (std::size_t k = lo; k < hi; ++k) rank[idx[k]] = r;
-    lo = hi;
-  }
-  return idx.size();
-}
-
-/// Score of an average rank among n values: 2 (rank - 1) / (n - 1) - 1; 0 when n == 1.
-[[nodiscard]] inline double rank_score(double rank, std::size_t n) noexcept {
-  if (n <= 1) return is_nan(rank) ? nan : 0.0;
-  return 2.0 * (rank - 1.0) / static_cast<double>(n - 1) - 1.0;
-}
-
-}  // namespace detail
 
 /// Cross-sectional z-score: z_i = (x_i - mean) / sd over the finite x (sd with divisor
 /// n - ddof, ddof = 1 by default: pandas' `(x - x.mean()) / x.std()`), score = clamp(z / z_cap,
@@ -84,7 +45,7 @@ class zscore_normaliser {
     if (p.ddof > 1) throw config_error("zscore_normaliser.ddof", "must be 0 or 1");
   }
   void normalise(std::span<const double> raw, signal_buffer& out) const {
-    detail::prepare(raw, out);
+    ::alpha::detail::policy::prepare_signal(raw, out);
     std::size_t n = 0;
     double sum = 0.0;
     for (const double x : raw)
@@ -103,7 +64,7 @@ class zscore_normaliser {
       out.score[i] =
           sd > 0.0 ? ::alpha::detail::policy::clamp_abs((raw[i] - mean) / sd / p_.z_cap, 1.0) : 0.0;
     }
-    detail::confidence_is_magnitude(out);
+    ::alpha::detail::policy::confidence_is_magnitude(out);
   }
   [[nodiscard]] const params& parameters() const noexcept { return p_; }
 
@@ -122,10 +83,10 @@ class rank_normaliser {
   struct params {};
   explicit rank_normaliser(const params& = {}) noexcept {}
   void normalise(std::span<const double> raw, signal_buffer& out) const {
-    detail::prepare(raw, out);
-    const std::size_t n = detail::average_ranks(raw, out.score);
-    for (double& s : out.score) s = detail::rank_score(s, n);
-    detail::confidence_is_magnitude(out);
+    ::alpha::detail::policy::prepare_signal(raw, out);
+    const std::size_t n = ::alpha::detail::policy::average_ranks(raw, out.score);
+    for (double& s : out.score) s = ::alpha::detail::policy::rank_score(s, n);
+    ::alpha::detail::policy::confidence_is_magnitude(out);
   }
 };
 static_assert(Normaliser<rank_normaliser>);
@@ -139,7 +100,7 @@ class minmax_normaliser {
   struct params {};
   explicit minmax_normaliser(const params& = {}) noexcept {}
   void normalise(std::span<const double> raw, signal_buffer& out) const {
-    detail::prepare(raw, out);
+    ::alpha::detail::policy::prepare_signal(raw, out);
     double lo = nan, hi = nan;
     for (const double x : raw) {
       if (!std::isfinite(x)) continue;
@@ -153,7 +114,7 @@ class minmax_normaliser {
           range > 0.0 ? ::alpha::detail::policy::clamp_abs(2.0 * (raw[i] - lo) / range - 1.0, 1.0)
                       : 0.0;
     }
-    detail::confidence_is_magnitude(out);
+    ::alpha::detail::policy::confidence_is_magnitude(out);
   }
 };
 static_assert(Normaliser<minmax_normaliser>);
@@ -172,10 +133,10 @@ class clamp_normaliser {
     ::alpha::detail::policy::positive(p.scale, "clamp_normaliser", "scale");
   }
   void normalise(std::span<const double> raw, signal_buffer& out) const {
-    detail::prepare(raw, out);
+    ::alpha::detail::policy::prepare_signal(raw, out);
     for (std::size_t i = 0; i < raw.size(); ++i)
       out.score[i] = ::alpha::detail::policy::clamp_abs(p_.scale * raw[i], 1.0);
-    detail::confidence_is_magnitude(out);
+    ::alpha::detail::policy::confidence_is_magnitude(out);
   }
   [[nodiscard]] const params& parameters() const noexcept { return p_; }
 

@@ -11,6 +11,7 @@
 #include "alpha/core/nan.hpp"
 #include "alpha/core/params.hpp"
 #include "alpha/detail/policies/checks.hpp"
+#include "alpha/detail/policies/signals.hpp"
 
 #include <boost/hana/adapt_struct.hpp>
 
@@ -24,30 +25,6 @@
 
 ALPHA_BEGIN_NAMESPACE
 namespace combine {
-
-namespace detail {
-
-/// Checks that there is at least one input and that all have the same length; sizes `out`
-/// (NaN scores, zero confidences) and sets its horizon to the largest input horizon. O(assets).
-inline std::size_t prepare_combine(std::span<const signal_slice> in, signal_buffer& out,
-                                   const char* who) {
-  if (in.empty()) throw shape_error(std::string("combine::") + who + ": no input signals");
-  const std::size_t n = in[0].score.size();
-  std::size_t h = 0;
-  for (std::size_t k = 0; k < in.size(); ++k) {
-    if (in[k].score.size() != n || in[k].confidence.size() != n)
-      throw shape_error(std::string("combine::") + who + ": input " + std::to_string(k) + " has " +
-                        std::to_string(in[k].score.size()) + " scores and " +
-                        std::to_string(in[k].confidence.size()) + " confidences, input 0 has " +
-                        std::to_string(n) + " scores");
-    h = std::max(h, in[k].horizon);
-  }
-  out.clear(n);
-  out.horizon = h;
-  return n;
-}
-
-}  // namespace detail
 
 /// Fixed-weight average. For asset i, over the sources k with a finite score:
 /// score = sum_k w_k a_ki / sum_k w_k, confidence = sum_k w_k c_ki / sum_k w_k (weights are
@@ -74,7 +51,7 @@ class fixed_weight {
     if (in.size() > p_.weights.size())
       throw shape_error("combine::fixed_weight: " + std::to_string(in.size()) +
                         " inputs, at most 8 supported");
-    const std::size_t n = detail::prepare_combine(in, out, "fixed_weight");
+    const std::size_t n = ::alpha::detail::policy::prepare_combine(in, out, "fixed_weight");
     for (std::size_t i = 0; i < n; ++i) {
       double ws = 0.0, as = 0.0, cs = 0.0;
       for (std::size_t k = 0; k < in.size(); ++k) {
@@ -110,7 +87,7 @@ class confidence_weighted {
   struct params {};
   explicit confidence_weighted(const params& = {}) noexcept {}
   void combine(std::span<const signal_slice> in, signal_buffer& out) const {
-    const std::size_t n = detail::prepare_combine(in, out, "confidence_weighted");
+    const std::size_t n = ::alpha::detail::policy::prepare_combine(in, out, "confidence_weighted");
     for (std::size_t i = 0; i < n; ++i) {
       bool any = false;
       double cs = 0.0, as = 0.0, c2 = 0.0;
@@ -142,14 +119,14 @@ class rank_average {
   struct params {};
   explicit rank_average(const params& = {}) noexcept {}
   void combine(std::span<const signal_slice> in, signal_buffer& out) const {
-    const std::size_t n = detail::prepare_combine(in, out, "rank_average");
+    const std::size_t n = ::alpha::detail::policy::prepare_combine(in, out, "rank_average");
     std::vector<double> sum(n, 0.0), rank(n);
     std::vector<std::size_t> count(n, 0);
     for (const signal_slice& s : in) {
-      const std::size_t m = detail::average_ranks(s.score, rank);
+      const std::size_t m = ::alpha::detail::policy::average_ranks(s.score, rank);
       for (std::size_t i = 0; i < n; ++i) {
         if (is_nan(rank[i])) continue;
-        sum[i] += detail::rank_score(rank[i], m);
+        sum[i] += ::alpha::detail::policy::rank_score(rank[i], m);
         ++count[i];
       }
     }
@@ -171,7 +148,7 @@ class best_confidence {
   struct params {};
   explicit best_confidence(const params& = {}) noexcept {}
   void combine(std::span<const signal_slice> in, signal_buffer& out) const {
-    const std::size_t n = detail::prepare_combine(in, out, "best_confidence");
+    const std::size_t n = ::alpha::detail::policy::prepare_combine(in, out, "best_confidence");
     for (std::size_t i = 0; i < n; ++i) {
       double best_c = -1.0;
       for (const signal_slice& s : in) {

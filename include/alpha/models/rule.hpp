@@ -20,14 +20,6 @@
 ALPHA_BEGIN_NAMESPACE
 namespace models {
 
-namespace detail {
-inline void check_rule_row(std::span<const double> x, std::size_t f, const char* who) {
-  if (x.size() != f)
-    throw shape_error(std::string("models::") + who + "::predict: row of " +
-                      std::to_string(x.size()) + " values for " + std::to_string(f) + " features");
-}
-}  // namespace detail
-
 /// Difference rule: d = x[lhs] - x[rhs]; prediction = sign(d) in {-1, 0, +1} (`sign`, default)
 /// or d itself. With lhs = a fast and rhs = a slow moving average this is the classic crossover
 /// (long when fast > slow); pair it with combine::clamp_normaliser.
@@ -69,7 +61,7 @@ class sign_of_difference {
   [[nodiscard]] const params& parameters() const noexcept { return p_; }
 
   [[nodiscard]] double predict(std::span<const double> x) const {
-    detail::check_rule_row(x, f_, "sign_of_difference");
+    ::alpha::detail::policy::check_rule_row(x, f_, "sign_of_difference");
     const double d = x[p_.lhs] - x[p_.rhs];
     if (!p_.sign || is_nan(d)) return d;
     return d > 0.0 ? 1.0 : (d < 0.0 ? -1.0 : 0.0);
@@ -123,7 +115,7 @@ class linear_rule {
   [[nodiscard]] const params& parameters() const noexcept { return p_; }
 
   [[nodiscard]] double predict(std::span<const double> x) const {
-    detail::check_rule_row(x, f_, "linear_rule");
+    ::alpha::detail::policy::check_rule_row(x, f_, "linear_rule");
     double s = p_.bias;
     for (std::size_t j = 0; j < f_; ++j) s += p_.weights[j] * x[j];
     return s;

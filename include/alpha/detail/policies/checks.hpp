@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <span>
 #include <string>
 
 ALPHA_BEGIN_NAMESPACE
@@ -56,6 +57,13 @@ inline std::size_t at_least(std::size_t n, std::size_t lo, const char* who, cons
 /// x clamped to [-limit, limit] (limit >= 0; NaN stays NaN). O(1).
 [[nodiscard]] inline double clamp_abs(double x, double limit) noexcept {
   return x > limit ? limit : (x < -limit ? -limit : x);
+}
+
+/// Throws shape_error unless a rule model's row has `f` values.
+inline void check_rule_row(std::span<const double> x, std::size_t f, const char* who) {
+  if (x.size() != f)
+    throw shape_error(std::string("models::") + who + "::predict: row of " +
+                      std::to_string(x.size()) + " values for " + std::to_string(f) + " features");
 }
 
 }  // namespace detail::policy
