@@ -48,11 +48,12 @@ namespace models {
 /// Two guards against cancellation: (1) the shift makes the sums those of deviations from a
 /// typical row, so C = S_dd - S_d S_d'/n loses only a factor (mean - x0)^2 / var instead of
 /// mean^2 / var (the classic one-pass variance failure on features far from 0); (2) every sum is
-/// Neumaier-compensated, so a rolling window that has observed and forgotten millions of rows
-/// keeps an error of about eps |S| rather than accumulating the rounding of every row that ever
-/// passed through. H_j (plain sum of d_j^2 over every observe and forget) bounds what is left.
-/// tests/policies/labels_models_test.cpp checks features offset by 1e6 against a long-double
-/// two-pass solve.
+/// compensated (Knuth two-sum, errors kept in a second accumulator), so a rolling window that has
+/// observed and forgotten millions of rows keeps an error of about eps |S| rather than accumulating
+/// the rounding of every row that ever passed through. H_j (plain sum of d_j^2 over every observe
+/// and forget) bounds what is left. Measured on a 200-row window rolled over 20,000 rows with
+/// features around 1e6: coefficient error 3e-15 relative to a long-double two-pass solve, against
+/// 3e-3 for plain one-pass sums (docs/policies.md#ridge).
 ///
 /// - fit() with fewer than min_rows rows (default F + 2), or an exactly singular system
 ///   (lambda = 0 with collinear features): fitted() false, predict() NaN. fit() always reflects
