@@ -11,6 +11,7 @@
 #include "alpha/metrics/gross_net.hpp"
 #include "alpha/metrics/information_coefficient.hpp"
 #include "alpha/metrics/mean_summary.hpp"
+#include "alpha/metrics/overfitting.hpp"
 #include "alpha/metrics/returns_stats.hpp"
 #include "alpha/metrics/summary.hpp"
 #include "alpha/metrics/tail_risk.hpp"

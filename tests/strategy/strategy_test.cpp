@@ -291,6 +291,9 @@ TEST(StrategyRun, BadInput) {
   EXPECT_THROW(live.step(row.load(m.bars, 1)), config_error);  // bar 0 must come first
   backtest::market_row wrong(2);
   EXPECT_THROW(live.step(wrong.view(0, m.bars.index()[0])), shape_error);
+  // Fewer bars than the warm-up (RSI 14) plus the horizon: config_error naming the market.
+  const auto tiny = small_market(3, 15, 2);
+  EXPECT_THROW(backtest::run(s, tiny.bars), config_error);
   // A feature set needing the auxiliary input on bars without one: shape_error naming "aux".
   auto plain = m.bars;
   ohlcv_panel no_aux(plain.open(), plain.high(), plain.low(), plain.close(), plain.volume());

@@ -34,19 +34,7 @@
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
-namespace backtest {
-
-/// What a run returns: the book's result, the decisions (row t = target weights decided at
-/// close t), the combined (calibrated) score behind them (row t = the signal at close t, NaN
-/// before the models are fitted or where an asset has no score), and the feature names.
-struct strategy_run {
-  backtest_result book;
-  panel<double> targets;
-  panel<double> scores;
-  std::vector<std::string> feature_names;
-};
-
-namespace detail {
+namespace detail::strategy_run {
 
 template <class S>
 typename S::costs_type make_costs(const S& s) {
@@ -59,19 +47,44 @@ inline void check_run_panel(const ohlcv_panel& market) {
                       " bars x " + std::to_string(market.cols()) + " assets)");
 }
 
-}  // namespace detail
+}  // namespace detail::strategy_run
+
+namespace backtest {
+
+/// What a run returns: the book's result, the decisions (row t = target weights decided at
+/// close t), the combined (calibrated) score behind them (row t = the signal at close t, NaN
+/// before the models are fitted or where an asset has no score), and the feature names.
+struct strategy_run {
+  backtest_result book;
+  panel<double> targets;
+  panel<double> scores;
+  std::vector<std::string> feature_names;
+};
 
 /// Runs strategy `s` over `market` with the event-driven engine under `exec`. Features and
 /// labels come from the batch kernels (parallel across assets, deterministic), decisions from
-/// strategy_state::decide, bar by bar (see the file comment). O(T x N x (F + per-bar policy
-/// costs)); memory O(T x N x F).
+/// strategy_state::decide, bar by bar (see the file comment). Errors: shape_error for an empty
+/// market or a feature field the bars lack (e.g. "aux"); config_error when the market has no more
+/// bars than the features' warm-up plus the label horizon (no decision could be made); the
+/// book's data_error for a bad price on a traded asset (execution_params::on_bad_price).
+/// O(T x N x (F + per-bar policy costs)); memory O(T x N x F).
 template <class S>
 strategy_run run(const S& s, const ohlcv_panel& market, const execution_params& exec = {}) {
-  detail::check_run_panel(market);
+  ::alpha::detail::strategy_run::check_run_panel(market);
   using features_type = typename S::features_type;
   constexpr std::size_t F = features_type::width;
   const std::size_t T = market.rows(), N = market.cols();
   const auto& p = s.parameters();
+
+  strategy_state<S> state(s, N);
+  const std::size_t h = state.horizon();
+  const std::size_t warm_up = typename features_type::state(p.features).lookback();
+  if (T <= warm_up + h)
+    throw config_error("market", "the market has " + std::to_string(T) +
+                                     " bars, but the features need " + std::to_string(warm_up) +
+                                     " bars of warm-up and the labels " + std::to_string(h) +
+                                     " more before the first training row: no decision could "
+                                     "be made");
 
   // Features (T x F per asset, column major) and labels (T per asset), one task per asset.
   std::vector<double> features(N * T * F), labels(S::has_labeler ? N * T : 0);
@@ -82,10 +95,8 @@ strategy_run run(const S& s, const ohlcv_panel& market, const execution_params& 
       S::labeler_type::batch(p.labeler, bars, std::span<double>(labels).subspan(j * T, T));
   });
 
-  strategy_state<S> state(s, N);
-  const std::size_t h = state.horizon();
-  event_book<typename S::costs_type> book(market.close().shared_assets(), detail::make_costs(s),
-                                          exec);
+  event_book<typename S::costs_type> book(market.close().shared_assets(),
+                                          ::alpha::detail::strategy_run::make_costs(s), exec);
   market_row row(N);
   std::vector<double> rows(N * F), past_rows(N * F), past_labels(N, nan), targets(N);
   panel<double> decisions(market.close().shared_index(), market.close().shared_assets());
@@ -133,7 +144,7 @@ class stepper {
         n_(checked_assets(assets)),
         state_(s_, n_),
         h_(state_.horizon()),
-        book_(std::move(assets), detail::make_costs(s_), exec),
+        book_(std::move(assets), ::alpha::detail::strategy_run::make_costs(s_), exec),
         rows_(n_ * F),
         past_rows_(n_ * F, nan),
         past_labels_(n_, nan),
