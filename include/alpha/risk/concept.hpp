@@ -22,7 +22,7 @@ struct risk_context {
   std::size_t bar = 0;
   double equity = 0.0;       ///< portfolio value at close t
   double peak_equity = 0.0;  ///< highest equity so far
-  std::span<const double> current_weights;
+  std::span<const double> current_weights = {};
 };
 
 /// A risk control.

@@ -26,11 +26,11 @@ namespace sizing {
 
 /// What a sizer may look at, at decision bar t (all spans have one entry per asset).
 struct sizing_context {
-  std::size_t bar = 0;                      ///< index of the decision bar t
-  std::span<const double> close;            ///< close at t (NaN = no price)
-  std::span<const double> returns;          ///< simple return close t-1 -> t (NaN at t = 0)
-  std::span<const double> current_weights;  ///< weights held going into the decision
-  double equity = 0.0;                      ///< portfolio value at close t
+  std::size_t bar = 0;                           ///< index of the decision bar t
+  std::span<const double> close = {};            ///< close at t (NaN = no price)
+  std::span<const double> returns = {};          ///< simple return close t-1 -> t (NaN at t = 0)
+  std::span<const double> current_weights = {};  ///< weights held going into the decision
+  double equity = 0.0;                           ///< portfolio value at close t
 };
 
 /// Has params; constructible from them and the number of assets.
