@@ -9,7 +9,12 @@
 #include "alpha/features/cross_asset/sector_momentum.hpp"
 #include "alpha/features/microstructure/book_features.hpp"
 
+// laws.hpp builds series_input without the new `aux` member (commit 7e71086); until it is
+// updated, keep -Wmissing-field-initializers from failing -Werror builds here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include "features/laws.hpp"
+#pragma GCC diagnostic pop
 #include "features_ts/ts_support.hpp"
 
 #include <gtest/gtest.h>
@@ -214,6 +219,14 @@ TEST(SectorMomentum, HandWorkedPanel) {
   EXPECT_TRUE(std::isnan(lg(1, 0)));
   EXPECT_NEAR(lg(2, 1), std::log(1.21), 1e-15);
   EXPECT_NEAR(lg(2, 3), (std::log(1.05) + std::log(1.2)) / 2, 1e-15);
+  // No look-ahead: changing the last row leaves rows 0..1 unchanged.
+  alpha::panel<double> changed = close;
+  changed(2, 0) = 50;
+  changed(2, 2) = NaN;
+  const auto sc = af::sector_momentum(changed, map, {.window = 1});
+  for (std::size_t t = 0; t < 2; ++t)
+    for (std::size_t j = 0; j < 4; ++j) EXPECT_TRUE(close_rel(sc(t, j), sm(t, j), 0.0));
+  EXPECT_NEAR(sc(2, 2), 0.0, 1e-15);  // energy at t2: D alone (0)
   // A symbol missing from the sector map: data_error naming it.
   const alpha::data::sector_map partial({{"A", "tech", "", 0}, {"B", "tech", "", 0}});
   try {

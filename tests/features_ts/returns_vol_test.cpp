@@ -10,7 +10,12 @@
 #include "alpha/features/volatility/vol_ratio.hpp"
 #include "alpha/features/volatility/yang_zhang.hpp"
 
+// laws.hpp builds series_input without the new `aux` member (commit 7e71086); until it is
+// updated, keep -Wmissing-field-initializers from failing -Werror builds here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include "features/laws.hpp"
+#pragma GCC diagnostic pop
 #include "features_ts/ts_support.hpp"
 
 #include <gtest/gtest.h>
@@ -201,7 +206,12 @@ void check_on_msft(est e, std::size_t n, std::size_t first) {
   ALPHA_REQUIRE_SHARED_FILE(path, "data/msft_ohlcv_2000_2001.csv");
   const auto d = ts_test::load_ohlcv(path);
   ASSERT_GT(d.size(), 200u);
-  alpha::features::series_input in{d.open, d.high, d.low, d.close, d.volume};
+  alpha::features::series_input in;
+  in.open = d.open;
+  in.high = d.high;
+  in.low = d.low;
+  in.close = d.close;
+  in.volume = d.volume;
   const auto out = af::run<I>({.window = n}, in)[0];
   for (std::size_t t = 0; t < d.size(); ++t) {
     if (t < first) {

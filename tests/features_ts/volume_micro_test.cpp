@@ -13,7 +13,12 @@
 #include "alpha/features/volume/vwap_deviation.hpp"
 #include "alpha/features/volume/vwap_momentum.hpp"
 
+// laws.hpp builds series_input without the new `aux` member (commit 7e71086); until it is
+// updated, keep -Wmissing-field-initializers from failing -Werror builds here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include "features/laws.hpp"
+#pragma GCC diagnostic pop
 #include "features_ts/ts_support.hpp"
 
 #include <gtest/gtest.h>
@@ -245,7 +250,12 @@ TEST(CorwinSchultz, HandWorkedTwoDay) {
 TEST(CorwinSchultz, NaiveLoopOnMsft) {
   ALPHA_REQUIRE_SHARED_FILE(path, "data/msft_ohlcv_2000_2001.csv");
   const auto d = ts_test::load_ohlcv(path);
-  alpha::features::series_input in{d.open, d.high, d.low, d.close, d.volume};
+  alpha::features::series_input in;
+  in.open = d.open;
+  in.high = d.high;
+  in.low = d.low;
+  in.close = d.close;
+  in.volume = d.volume;
   const std::size_t w = 21;
   const auto out = af::run<af::corwin_schultz_spread>({.window = w}, in)[0];
   std::vector<ld> est{0};
