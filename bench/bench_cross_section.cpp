@@ -6,7 +6,9 @@
 // See bench/RESULTS.md, "Cross-sectional transforms (issue 6)".
 #include "alpha/core/panel.hpp"
 #include "alpha/features/cross_section/clip.hpp"
+#include "alpha/features/cross_section/neutralise.hpp"
 #include "alpha/features/cross_section/rank.hpp"
+#include "alpha/features/cross_section/sector_neutral.hpp"
 #include "alpha/features/cross_section/standardise.hpp"
 
 #include <benchmark/benchmark.h>
@@ -102,6 +104,46 @@ void mad_clip(benchmark::State& s) {
   run(s, [](const auto& x, bool par) { return xs::mad_clip(x, {.parallel = par}); });
 }
 
+// Sector of asset j: j % 11 (the peer uses the same formula).
+const alpha::data::sector_map& sector_map() {
+  static const alpha::data::sector_map m = [] {
+    std::vector<alpha::data::sector_entry> e;
+    for (std::size_t j = 0; j < N; ++j) {
+      std::string sec(1, 'S');
+      sec += std::to_string(j % 11 + 10);  // two digits: sorted names keep the j % 11 order
+      e.push_back({.symbol = data().assets()[j], .sector = sec, .industry = {}, .line = 0});
+    }
+    return alpha::data::sector_map(std::move(e));
+  }();
+  return m;
+}
+
+void sector_demean(benchmark::State& s) {
+  const auto& map = sector_map();
+  run(s, [&](const auto& x, bool par) { return xs::sector_demean(x, map, {.parallel = par}); });
+}
+
+// Regression on the 11 sector dummies plus two exposures (no pandas peer: a per-date
+// regression is not a pandas one-liner).
+void sector_residual_2_exposures(benchmark::State& s) {
+  const auto& map = sector_map();
+  alpha::panel<double> beta = data(), size = data();
+  beta.values() = beta.values().abs().sqrt();
+  size.values() = (beta.values() * 3.0).sin();
+  run(s, [&](const auto& x, bool par) {
+    return xs::sector_residual(x, map, {&beta, &size}, nullptr, {.parallel = par});
+  });
+}
+
+void neutralise_2_factors(benchmark::State& s) {
+  alpha::panel<double> f1 = data(), f2 = data();
+  f1.values() = f1.values().abs().sqrt();
+  f2.values() = (f1.values() * 3.0).sin();
+  run(s, [&](const auto& x, bool par) {
+    return xs::neutralise(x, {&f1, &f2}, {.proportion = 0.5, .parallel = par});
+  });
+}
+
 // Baseline: the same z-score computed date by date on the strided rows of the column-major
 // array (no block transposition), one thread.
 void zscore_strided_baseline(benchmark::State& state) {
@@ -137,5 +179,8 @@ BENCHMARK(percentile)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(winsorize_quantile)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(winsorize_sigma)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(mad_clip)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(sector_demean)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(sector_residual_2_exposures)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(neutralise_2_factors)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
