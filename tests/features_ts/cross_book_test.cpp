@@ -2,12 +2,15 @@
 // features: hand-worked values, naive long-double re-implementations (two-pass OLS), errors, and
 // the laws suite through a pair-to-bar adapter.
 #include "alpha/core/book.hpp"
+#include "alpha/features/cross_asset/against_aux.hpp"
 #include "alpha/features/cross_asset/benchmark_beta.hpp"
 #include "alpha/features/cross_asset/benchmark_relative_strength.hpp"
 #include "alpha/features/cross_asset/concept.hpp"
 #include "alpha/features/cross_asset/residual_return.hpp"
 #include "alpha/features/cross_asset/sector_momentum.hpp"
 #include "alpha/features/microstructure/book_features.hpp"
+#include "alpha/features/ta/run.hpp"
+#include "alpha/features/ts_reflect.hpp"
 
 // laws.hpp builds series_input without the new `aux` member (commit 7e71086); until it is
 // updated, keep -Wmissing-field-initializers from failing -Werror builds here.
@@ -177,6 +180,41 @@ TEST(PairDrivers, BenchmarkMissingOrMisaligned) {
   EXPECT_THROW(af::benchmark_relative_strength({.horizon = 0}), alpha::config_error);
   EXPECT_THROW(af::benchmark_correlation({.window = 5, .kind = static_cast<af::return_kind>(3)}),
                alpha::config_error);
+}
+
+TEST(AgainstAux, BenchmarkFromTheAuxiliaryField) {
+  const auto p = make_pair_paths(120, 5);
+  af::series_input in;
+  in.close = p.asset;
+  in.aux = p.bench;
+  static_assert(af::BarIndicator<af::against_aux<af::residual_return>>);
+  const auto got = af::run<af::against_aux<af::residual_return>>({.window = 20}, in)[0];
+  const auto want = af::run_pair<af::residual_return>({.window = 20}, p.asset, p.bench)[0];
+  for (std::size_t t = 0; t < got.size(); ++t) EXPECT_TRUE(close_rel(got[t], want[t], 0.0)) << t;
+  // Bars without an auxiliary field: the benchmark is missing -> shape_error naming "aux".
+  af::series_input no_aux;
+  no_aux.close = p.asset;
+  try {
+    (void)af::run<af::against_aux<af::benchmark_beta>>({.window = 20}, no_aux);
+    ADD_FAILURE() << "no error without a benchmark";
+  } catch (const alpha::shape_error& e) {
+    EXPECT_NE(std::string(e.what()).find("aux"), std::string::npos) << e.what();
+  }
+}
+
+TEST(TimeSeriesFeatures, ParamsAreReflected) {
+  af::period_return::params p;
+  alpha::read_params(p, "horizon = 20; kind = 1");
+  EXPECT_EQ(p.horizon, 20u);
+  EXPECT_EQ(p.kind, af::return_kind::log);
+  EXPECT_NE(alpha::format_params(p).find("horizon"), std::string::npos);
+  af::vpin::params v;
+  alpha::read_params(v, "bucket_volume = 2500\nbuckets = 10\nsigma_window = 30");
+  EXPECT_EQ(v.bucket_volume, 2500.0);
+  EXPECT_EQ(v.buckets, 10u);
+  EXPECT_EQ(alpha::param_count(af::yang_zhang_volatility::params{}), 2u);
+  EXPECT_EQ(alpha::param_count(af::sector_momentum_params{}), 4u);
+  EXPECT_THROW(alpha::read_params(p, "window = 3"), alpha::config_error);  // no such key
 }
 
 // ---------------------------------------------------------------- sector momentum
