@@ -73,6 +73,7 @@ BENCHMARK(event_driven)
     ->Args({1, 1, 1})
     ->Args({1, 0, 0})
     ->Args({5, 0, 1})
+    ->Args({5, 0, 0})
     ->Unit(benchmark::kMillisecond);
 
 void vectorised(benchmark::State& state) {

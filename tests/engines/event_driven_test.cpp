@@ -381,3 +381,41 @@ TEST(EventDriven, RuinLiquidates) {
 }
 
 }  // namespace
+
+namespace {
+
+// A book with no bars gives an empty result of the right width; a streamed book (no reserve)
+// gives the same records as the batch run.
+TEST(EventDriven, EmptyAndStreamedBooks) {
+  const auto m = hand_market();
+  bt::event_book<bps_cost> empty(m.close().shared_assets(), bps_cost({}), params_with("next_open"));
+  const auto e = std::move(empty).result();
+  EXPECT_EQ(e.bars(), 0u);
+  EXPECT_EQ(e.weights.cols(), 2u);
+  EXPECT_EQ(e.weights.rows(), 0u);
+
+  const auto w = hand_targets(m);
+  const auto batch = bt::run_event_driven(m, w, bps_cost({10.0}), params_with("next_open"));
+  bt::event_book<bps_cost> book(m.close().shared_assets(), bps_cost({10.0}),
+                                params_with("next_open"));
+  alpha::backtest::market_row row(2);
+  for (std::size_t t = 0; t < 5; ++t) {
+    const auto s = row.load(m, t);
+    book.open_bar(s);
+    const double wt[] = {w(t, 0), w(t, 1)};
+    book.decide(s, wt);  // an all-NaN row is no decision
+    book.close_bar(s);
+  }
+  const auto streamed = std::move(book).result();
+  ASSERT_EQ(streamed.bars(), 5u);
+  for (std::size_t t = 0; t < 5; ++t) {
+    EXPECT_EQ(streamed.equity[t], batch.equity[t]);
+    for (std::size_t j = 0; j < 2; ++j) {
+      EXPECT_EQ(streamed.weights(t, j), batch.weights(t, j));
+      EXPECT_EQ(streamed.positions(t, j), batch.positions(t, j));
+    }
+  }
+  EXPECT_EQ(streamed.trades.size(), batch.trades.size());
+}
+
+}  // namespace

@@ -19,6 +19,7 @@
 #include <Eigen/Core>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <memory>
@@ -35,6 +36,41 @@ namespace bt = ::alpha::backtest;
 
 /// A usable price: finite and > 0.
 [[nodiscard]] inline bool valid_price(double p) noexcept { return p > 0.0 && std::isfinite(p); }
+
+/// A T x N column-major array grown one row at a time (capacity doubles; reserve() sizes it
+/// exactly), so the records become panel values without a transposition. push O(N) amortised.
+class column_store {
+ public:
+  explicit column_store(std::size_t cols) : n_(cols) {}
+  void reserve(std::size_t rows) {
+    if (rows > capacity()) grow_to(rows);
+  }
+  void push(std::span<const double> row) {
+    if (rows_ == capacity()) grow_to(std::max<std::size_t>(16, 2 * rows_));
+    const auto t = static_cast<Eigen::Index>(rows_);
+    for (std::size_t j = 0; j < n_; ++j) a_(t, static_cast<Eigen::Index>(j)) = row[j];
+    ++rows_;
+  }
+  [[nodiscard]] panel<double>::array_type take() && {
+    if (rows_ == 0) return panel<double>::array_type(0, static_cast<Eigen::Index>(n_));
+    if (capacity() == rows_) return std::move(a_);
+    return a_.topRows(static_cast<Eigen::Index>(rows_));
+  }
+
+ private:
+  [[nodiscard]] std::size_t capacity() const noexcept {
+    return static_cast<std::size_t>(a_.rows());
+  }
+  void grow_to(std::size_t cap) {
+    panel<double>::array_type b(static_cast<Eigen::Index>(cap), static_cast<Eigen::Index>(n_));
+    b.topRows(static_cast<Eigen::Index>(rows_)) = a_.topRows(static_cast<Eigen::Index>(rows_));
+    a_.swap(b);
+  }
+
+  std::size_t n_;
+  std::size_t rows_ = 0;
+  panel<double>::array_type a_;
+};
 
 class book_base {
  public:
@@ -57,8 +93,8 @@ class book_base {
     times_.reserve(bars);
     for (auto* v : {&equity_s_, &cash_s_, &net_, &gross_, &costs_s_, &traded_s_, &turnover_s_})
       v->reserve(bars);
-    weight_rows_.reserve(bars * n_);
-    position_rows_.reserve(bars * n_);
+    weight_rows_.reserve(bars);
+    position_rows_.reserve(bars);
   }
 
  protected:
@@ -138,8 +174,8 @@ class book_base {
     costs_s_.push_back(bar_costs_);
     traded_s_.push_back(bar_traded_);
     turnover_s_.push_back(bar_traded_ == 0.0 ? 0.0 : bar_traded_ / turnover_base_);
-    weight_rows_.insert(weight_rows_.end(), weights_row.begin(), weights_row.end());
-    position_rows_.insert(position_rows_.end(), positions_row.begin(), positions_row.end());
+    weight_rows_.push(weights_row);
+    position_rows_.push(positions_row);
     prev_equity_ = equity_;
     phase_ = phase::between_bars;
   }
@@ -219,8 +255,8 @@ class book_base {
     r.index = std::make_shared<const time_index>(std::move(times_));
     r.assets = assets_;
     r.initial_capital = params_.initial_capital;
-    r.weights = panel<double>(r.index, r.assets, to_panel(weight_rows_, t));
-    r.positions = panel<double>(r.index, r.assets, to_panel(position_rows_, t));
+    r.weights = panel<double>(r.index, r.assets, std::move(weight_rows_).take());
+    r.positions = panel<double>(r.index, r.assets, std::move(position_rows_).take());
     if (t > 0) r.trades = std::move(ledger_).trades(t - 1, r.index->back(), mark_);
     r.equity = std::move(equity_s_);
     r.cash = std::move(cash_s_);
@@ -266,18 +302,9 @@ class book_base {
     loc.date = s.time.to_iso();
     return data_error(std::move(loc), why);
   }
-  panel<double>::array_type to_panel(const std::vector<double>& rows, std::size_t t) const {
-    using row_major = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    panel<double>::array_type a(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(n_));
-    if (t > 0 && n_ > 0)
-      a = Eigen::Map<const row_major>(rows.data(), static_cast<Eigen::Index>(t),
-                                      static_cast<Eigen::Index>(n_));
-    return a;
-  }
-
   std::vector<timestamp> times_;
   std::vector<double> equity_s_, cash_s_, net_, gross_, costs_s_, traded_s_, turnover_s_;
-  std::vector<double> weight_rows_, position_rows_;
+  column_store weight_rows_{n_}, position_rows_{n_};
   std::vector<bt::fill> fills_;
   std::vector<std::string> warnings_;
 };
