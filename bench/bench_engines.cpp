@@ -58,14 +58,16 @@ void event_driven(benchmark::State& state) {
   bt::execution_params p;
   p.fill = state.range(1) == 0 ? "next_open" : "this_close";
   p.record_fills = state.range(2) != 0;
-  std::size_t fills = 0;
+  std::size_t fills = 0, trades = 0;
   for (auto _ : state) {
     auto r = bt::run_event_driven(m, w, impact(), p);
     fills = r.fills.size();
+    trades = r.trades.size();
     benchmark::DoNotOptimize(r.equity.data());
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(m.rows() * m.cols()));
   state.counters["fills"] = static_cast<double>(fills);
+  state.counters["trades"] = static_cast<double>(trades);
 }
 BENCHMARK(event_driven)
     ->ArgNames({"every", "close", "fills"})
