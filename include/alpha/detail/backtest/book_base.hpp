@@ -63,7 +63,8 @@ class column_store {
   }
   void grow_to(std::size_t cap) {
     panel<double>::array_type b(static_cast<Eigen::Index>(cap), static_cast<Eigen::Index>(n_));
-    b.topRows(static_cast<Eigen::Index>(rows_)) = a_.topRows(static_cast<Eigen::Index>(rows_));
+    if (rows_ > 0)  // (a_ is 0 x 0 before the first growth: no block of it to copy)
+      b.topRows(static_cast<Eigen::Index>(rows_)) = a_.topRows(static_cast<Eigen::Index>(rows_));
     a_.swap(b);
   }
 
