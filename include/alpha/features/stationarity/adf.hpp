@@ -36,7 +36,7 @@ struct adf_params {
   /// Largest lag considered (autolag) or used (none). Default (empty): Schwert's
   /// ceil(12 (n/100)^(1/4)), capped at n/2 - ntrend - 1 (integer division), ntrend = 0, 1, 2
   /// deterministic terms. An explicit value above that cap is a config_error.
-  std::optional<std::size_t> maxlag;
+  std::optional<std::size_t> maxlag = std::nullopt;
 };
 
 /// What adf_test returns (statsmodels' tuple, by name).
