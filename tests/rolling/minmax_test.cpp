@@ -136,8 +136,9 @@ TEST(MinMax, AgainstNaiveWithNaNsAndTies) {
 }
 
 TEST(MinMax, BatchKernelBitEqualOnSignedZerosInfinitiesAndNaNRuns) {
-  // The batch kernel replaces NaN by +-inf and must still pick the same (most recent) tie as the
-  // deque: min{0.0, -0.0} is whichever came last, and a real infinity is not a NaN.
+  // The min/max batch kernel replaces NaN by +-inf and must still pick the same (most recent) tie
+  // as the deque: min{0.0, -0.0} is whichever came last, and a real infinity is not a NaN (for
+  // argmin/argmax, whose kernel tracks bars, a NaN bar must never be reported).
   constexpr double inf = std::numeric_limits<double>::infinity();
   std::vector<double> x;
   for (int r = 0; r < 200; ++r) {
@@ -154,6 +155,11 @@ TEST(MinMax, BatchKernelBitEqualOnSignedZerosInfinitiesAndNaNRuns) {
       EXPECT_TRUE(bit_equal(ar::run<ar::min>(p, x), stream<ar::min>(p, x))) << "w=" << w;
       EXPECT_TRUE(bit_equal(ar::run<ar::max>(p, x), stream<ar::max>(p, x))) << "w=" << w;
       EXPECT_TRUE(bit_equal(ar::run<ar::min>(p, x), naive(x, w, mp.value_or(w), kind::min)));
+      // argmin/argmax batch kernel: NaN never wins, even against a real +-inf; newest tie wins.
+      EXPECT_TRUE(bit_equal(ar::run<ar::argmin>(p, x), stream<ar::argmin>(p, x))) << "w=" << w;
+      EXPECT_TRUE(bit_equal(ar::run<ar::argmax>(p, x), stream<ar::argmax>(p, x))) << "w=" << w;
+      EXPECT_TRUE(bit_equal(ar::run<ar::argmin>(p, x), naive(x, w, mp.value_or(w), kind::argmin)));
+      EXPECT_TRUE(bit_equal(ar::run<ar::argmax>(p, x), naive(x, w, mp.value_or(w), kind::argmax)));
     }
   }
 }
@@ -164,6 +170,8 @@ TEST(MinMax, BatchEqualsStreamingOnLongSeries) {
     const ar::window_params p{.window = w};
     EXPECT_TRUE(bit_equal(ar::run<ar::min>(p, x), stream<ar::min>(p, x))) << "w=" << w;
     EXPECT_TRUE(bit_equal(ar::run<ar::max>(p, x), stream<ar::max>(p, x))) << "w=" << w;
+    EXPECT_TRUE(bit_equal(ar::run<ar::argmin>(p, x), stream<ar::argmin>(p, x))) << "w=" << w;
+    EXPECT_TRUE(bit_equal(ar::run<ar::argmax>(p, x), stream<ar::argmax>(p, x))) << "w=" << w;
   }
 }
 

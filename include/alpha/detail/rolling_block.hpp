@@ -240,7 +240,13 @@ class kernel {
         y_(y),
         n_(n),
         stride_(window + 24),
-        scratch_((K + 1) * stride_, 0.0) {}
+        suffix_chunks_((window + 6) / 8),
+        scratch_((K + 1) * stride_, 0.0) {
+    // lanes of the top suffix chunk that lie inside the block (relative index < w - 1)
+    const v8 lane{0, 1, 2, 3, 4, 5, 6, 7};
+    top_keep_ = lane + 8.0 * static_cast<double>(suffix_chunks_ == 0 ? 0 : suffix_chunks_ - 1) <
+                static_cast<double>(window) - 1.0;
+  }
 
   /// Runs the kernel: `fin(const sums8&, m8& ill, v8& out)` writes 8 outputs; `exact(from, to)`
   /// writes outputs [from, to) with the exact streaming kernel.
@@ -263,9 +269,15 @@ class kernel {
         }
       }
       const bool cur_nan = has_nan(b, e);
-      const std::size_t stop = (prev_nan || cur_nan) ? process<true>(b, e, ax, ay, out, fin)
-                                                     : process<false>(b, e, ax, ay, out, fin);
-      if (stop < e) exact(stop, e);
+      std::size_t stop = e;
+      if (prev_nan || cur_nan) {
+        if (process<true, false>(b, e, ax, ay, out, fin) != e)
+          stop = process<true, true>(b, e, ax, ay, out, fin);
+      } else {
+        if (process<false, false>(b, e, ax, ay, out, fin) != e)
+          stop = process<false, true>(b, e, ax, ay, out, fin);
+      }
+      if (stop < e) exact(stop, e);  // the outputs before `stop` stand
       prev_nan = cur_nan;
     }
   }
@@ -330,34 +342,42 @@ class kernel {
     }
   }
 
-  /// Outputs [b, e) of block b/w; returns the first output left to the exact kernel (e if none).
-  template <bool HasNan, class Fin>
+  /// Outputs [b, e) of block b/w. Locate = false: computes and stores them, returns e, or b if
+  /// some output must be redone by the exact kernel. Locate = true (after a false pass returned
+  /// b, with the suffix sums still in scratch): returns the first such output, stores nothing.
+  template <bool HasNan, bool Locate, class Fin>
   std::size_t process(std::size_t b, std::size_t e, double ax, double ay, double* out, Fin& fin) {
     constexpr std::size_t C = HasNan ? K + 1 : K;
-    const auto w = static_cast<std::ptrdiff_t>(w_);
-    const auto bb = static_cast<std::ptrdiff_t>(b);
     std::array<v8, K + 1> ch{};
-    v8 dx_raw;
-    // 1) suffix sums of the previous block [b - w, b), stored at suf(c)[i - (b - w)].
     std::array<v8, K + 1> carry{};
-    for (std::ptrdiff_t s = bb - 8; s > bb - w - 8; s -= 8) {
-      channels<HasNan>(s, ax, ay, ch, dx_raw);
-      for (std::size_t c = 0; c < C; ++c) {
-        v8& v = ch[c];
-        suffix_scan(v);
-        v += carry[c];
-        carry[c] = __builtin_shufflevector(v, v, 0, 0, 0, 0, 0, 0, 0, 0);
-        store(suf(c) + (s - (bb - w)), v);
+    v8 dx_raw;
+    if constexpr (!Locate) {
+      // 1) suffix sums of the previous block over [b - w + 1, b), in chunks aligned with the
+      // reads of step 2: suf(c)[1 + i] = sum of channel c over [b - w + 1 + i, b).
+      const auto s0 = static_cast<std::ptrdiff_t>(b) - static_cast<std::ptrdiff_t>(w_) + 1;
+      for (std::size_t q = suffix_chunks_; q-- > 0;) {
+        channels<HasNan>(s0 + static_cast<std::ptrdiff_t>(8 * q), ax, ay, ch, dx_raw);
+        for (std::size_t c = 0; c < C; ++c) {
+          v8& v = ch[c];
+          if (q + 1 == suffix_chunks_) v = top_keep_ ? v : v8{};  // lanes at or past b
+          suffix_scan(v);
+          // carry + chunk total: the same value as lane 0 of v + carry, off the critical path
+          const v8 total = __builtin_shufflevector(v, v, 0, 0, 0, 0, 0, 0, 0, 0);
+          v += carry[c];
+          carry[c] += total;
+          store(suf(c) + 1 + 8 * q, v);
+        }
       }
+      for (std::size_t c = 0; c < K + 1; ++c) carry[c] = v8{};
     }
     // 2) prefix sums of the current block, combined with suffix[j + 1], finalised 8 at a time.
-    for (std::size_t c = 0; c < K + 1; ++c) carry[c] = v8{};
     const v8 full_n = v8{} + static_cast<double>(w_);
     const v8 full_inv_n = 1.0 / full_n;
     const v8 full_inv_dof = 1.0 / (full_n - ddof_);
     const std::size_t len = e - b;
     const v8 anchor = v8{} + ax;
     const v8 lane{0, 1, 2, 3, 4, 5, 6, 7};
+    m8 ill_any{};
     for (std::size_t j = 0; j < len; j += 8) {
       const std::size_t t = b + j;
       channels<HasNan>(static_cast<std::ptrdiff_t>(t), ax, ay, ch, dx_raw);
@@ -366,8 +386,9 @@ class kernel {
       for (std::size_t c = 0; c < K; ++c) {
         v8& p = ch[c];
         prefix_scan(p);
+        const v8 total = __builtin_shufflevector(p, p, 7, 7, 7, 7, 7, 7, 7, 7);
         p += carry[c];
-        carry[c] = __builtin_shufflevector(p, p, 7, 7, 7, 7, 7, 7, 7, 7);
+        carry[c] += total;
         load(s8.s[c], suf(c) + j + 1);
         s8.s[c] += p;
       }
@@ -376,8 +397,9 @@ class kernel {
       if constexpr (HasNan) {
         v8& p = ch[K];
         prefix_scan(p);
+        const v8 total = __builtin_shufflevector(p, p, 7, 7, 7, 7, 7, 7, 7, 7);
         p += carry[K];
-        carry[K] = __builtin_shufflevector(p, p, 7, 7, 7, 7, 7, 7, 7, 7);
+        carry[K] += total;
         load(s8.n, suf(K) + j + 1);
         s8.n += p;
         s8.inv_n = 1.0 / s8.n;
@@ -394,16 +416,22 @@ class kernel {
         s8.dx = dx_raw;
         fin(s8, ill, o);
       }
-      const std::size_t m = std::min<std::size_t>(8, len - j);
-      if (m < 8) ill &= lane < static_cast<double>(m);
-      if (t + 8 <= n_) {
-        store(out + t, o);
+      if (len - j < 8) ill &= lane < static_cast<double>(len - j);
+      if constexpr (Locate) {
+        if (any(ill)) return t + first(ill);
       } else {
-        for (std::size_t i = 0; i < n_ - t; ++i) out[t + i] = o[i];
+        ill_any |= ill;
+        if (t + 8 <= n_) {
+          store(out + t, o);
+        } else {
+          for (std::size_t i = 0; i < n_ - t; ++i) out[t + i] = o[i];
+        }
       }
-      if (any(ill)) return t + first(ill);  // < e; the outputs before it stand
     }
-    return e;
+    if constexpr (Locate)
+      return e;
+    else
+      return any(ill_any) ? b : e;
   }
 
   std::size_t w_;
@@ -413,6 +441,8 @@ class kernel {
   const double* y_;
   std::size_t n_;
   std::size_t stride_;
+  std::size_t suffix_chunks_;  // ceil((w - 1) / 8)
+  m8 top_keep_{};
   std::vector<double> scratch_;
 };
 

@@ -2,7 +2,7 @@
 /// Rolling and expanding minimum, maximum, argmin and argmax (alpha::rolling).
 ///
 /// Customization points: none beyond the accumulator contract of rolling/concept.hpp (nested
-/// `params`, `update`, `value`, `ready`, `lookback`, `reset`, static `batch` for min and max).
+/// `params`, `update`, `value`, `ready`, `lookback`, `reset`, static `batch`).
 ///
 /// Conventions shared by every type here:
 ///   - params: rolling::window_params {window, min_periods}. The window w counts bars, NaN bars
@@ -137,12 +137,20 @@ class window_extremum {
     std::fill(valid_.begin(), valid_.end(), static_cast<unsigned char>(0));
   }
 
-  /// Batch kernel (value outputs only): van Herk / Gil-Werman block algorithm, 3 comparisons
-  /// per point independent of w, O(w) scratch. Bit-equal to the streaming output (the same
-  /// most-recent-tie rule is applied in every comparison; NaN is replaced by the order's
-  /// identity, which can only win in a window without valid values, where the output is NaN).
-  static void batch(const params& p, std::span<const double> in,
-                    std::span<double> out) requires(!Arg) {
+  /// Batch kernel (used by rolling::run), bit-equal to streaming. min/max (value_batch): van
+  /// Herk / Gil-Werman block algorithm, 3 comparisons per point independent of w, O(w) scratch;
+  /// the same most-recent-tie rule in every comparison; NaN is replaced by the order's identity,
+  /// which can only win in a window without valid values, where the output is NaN.
+  /// argmin/argmax (arg_batch): the same on (value, bar) pairs, see arg_batch.
+  static void batch(const params& p, std::span<const double> in, std::span<double> out) {
+    if constexpr (Arg)
+      arg_batch(p, in, out);
+    else
+      value_batch(p, in, out);
+  }
+
+ private:
+  static void value_batch(const params& p, std::span<const double> in, std::span<double> out) {
     const std::size_t min_periods = order_min_periods(p.window, p.min_periods);
     if (in.size() != out.size())
       throw shape_error("rolling min/max: input has " + std::to_string(in.size()) +
@@ -192,7 +200,72 @@ class window_extremum {
     }
   }
 
- private:
+  /// Batch kernel of argmin/argmax (bars since the extreme): van Herk / Gil-Werman on
+  /// (value, bar) pairs, a few branch-free compare-selects per point independent of w, O(w)
+  /// scratch. Bit-equal to streaming: every comparison applies the most-recent-tie rule, and
+  /// NaN bars never win (a window without valid values gives NaN by the count rule).
+  static void arg_batch(const params& p, std::span<const double> in, std::span<double> out) {
+    const std::size_t min_periods = order_min_periods(p.window, p.min_periods);
+    if (in.size() != out.size())
+      throw shape_error("rolling argmin/argmax: input has " + std::to_string(in.size()) +
+                        " values but output has " + std::to_string(out.size()));
+    const std::size_t n = in.size();
+    const std::size_t w = p.window;
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    constexpr double id = Order::identity;
+    // (hv[k], hi[k]): best value and its bar over in[b-w+k .. b-1] (suffixes of the previous
+    // block); hi = none when that range holds no valid value. hv[w]/hi[w]: the empty suffix.
+    std::vector<double> hv(w + 1, id);
+    std::vector<std::size_t> hi(w + 1, none);
+    std::size_t count = 0;
+    const double* x = in.data();
+    double* y = out.data();
+    const auto emit = [&](std::size_t t, std::size_t idx) {
+      y[t] = count >= min_periods ? static_cast<double>(t - idx) : nan;
+    };
+    const std::size_t e0 = std::min(n, w);
+    double g = id;
+    std::size_t gi = none;
+    for (std::size_t t = 0; t < e0; ++t) {
+      const double v = x[t];
+      const bool ok = !is_nan(v);
+      count += ok ? 1U : 0U;
+      const bool take = ok && (gi == none || Order::newer_wins(v, g));
+      g = take ? v : g;
+      gi = take ? t : gi;
+      emit(t, gi);
+    }
+    for (std::size_t b = w; b < n; b += w) {
+      double s = id;
+      std::size_t si = none;
+      for (std::size_t k = w; k-- > 0;) {
+        const std::size_t pos = b - w + k;
+        const double v = x[pos];
+        const bool take = !is_nan(v) && (si == none || Order::older_wins(v, s));
+        s = take ? v : s;
+        si = take ? pos : si;
+        hv[k] = s;
+        hi[k] = si;
+      }
+      const std::size_t e = std::min(n, b + w);
+      g = id;
+      gi = none;
+      for (std::size_t t = b; t < e; ++t) {
+        count -= is_nan(x[t - w]) ? 0U : 1U;
+        const double v = x[t];
+        const bool ok = !is_nan(v);
+        count += ok ? 1U : 0U;
+        const bool take = ok && (gi == none || Order::newer_wins(v, g));
+        g = take ? v : g;
+        gi = take ? t : gi;
+        const double hs = hv[t - b + 1];
+        const std::size_t hsi = hi[t - b + 1];
+        const bool use_g = gi != none && (hsi == none || Order::newer_wins(g, hs));
+        emit(t, use_g ? gi : hsi);
+      }
+    }
+  }
+
   [[nodiscard]] std::size_t wrap(std::size_t i) const noexcept { return i >= w_ ? i - w_ : i; }
   [[nodiscard]] std::size_t back() const noexcept { return wrap(head_ + size_ - 1); }
   void pop_front() noexcept {
@@ -258,7 +331,8 @@ using max = detail::window_extremum<detail::max_order, false>;
 
 /// Bars since the rolling minimum (0 = current bar, ties -> most recent; = bottleneck
 /// `move_argmin`; TA-Lib `MININDEX` = t - value() except on exact ties, see the file comment).
-/// O(1) amortised; warm-up and NaN rule as rolling::min (the age counts NaN bars).
+/// O(1) amortised; warm-up and NaN rule as rolling::min (the age counts NaN bars). Batch
+/// (`rolling::run`): van Herk / Gil-Werman on (value, bar) pairs, bit-equal to streaming.
 /// @test tests/rolling/minmax_test.cpp (MinMax.ArgAgainstNaive; laws)
 using argmin = detail::window_extremum<detail::min_order, true>;
 
