@@ -1,0 +1,141 @@
+/// @file
+/// alpha::backtest::elementwise_policy<P>: the non-intrusive trait that lets a sweep evaluate a
+/// strategy per asset with one fused loop (the sweep's fast path), and is_separable<S>.
+///
+/// A policy is elementwise when its output for asset j at bar t depends only on asset j's
+/// inputs at bar t. Specialise `elementwise_policy<YourPolicy>` (in namespace alpha::backtest)
+/// to opt a policy in; the primary template is left undefined, so any policy without a
+/// specialisation sends the strategy to the general path (backtest::run per variant).
+///
+/// What a specialisation provides, by role:
+///  - model: `static constexpr std::size_t arity`; `static std::array<std::size_t, arity>
+///    inputs(const params&)` (the feature columns read); `static auto make(const params&)`
+///    returning a callable `double(double x_0, ..., double x_{arity-1})` (the prediction);
+///  - normaliser, combiner (single model), sizer: `static auto make(const params&)` returning a
+///    callable `double(double)` (score -> score, score -> score, score -> position);
+///  - costs: `static double rate(const params&)`, the cost as a fraction of traded value.
+/// The callables must reproduce the policy's own arithmetic (same operations, same NaN rules),
+/// so that the fast path and the general path agree; a sizer maps NaN to 0.
+#pragma once
+
+#include "alpha/backtest/strategy.hpp"
+#include "alpha/combine/normalise.hpp"
+#include "alpha/combine/weighted.hpp"
+#include "alpha/config.hpp"
+#include "alpha/costs/bps.hpp"
+#include "alpha/features/feature_set.hpp"
+#include "alpha/models/identity_calibrator.hpp"
+#include "alpha/models/rule.hpp"
+#include "alpha/sizing/proportional.hpp"
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+ALPHA_BEGIN_NAMESPACE
+namespace detail::sweep {
+template <class F>
+struct is_feature_set : std::false_type {};
+template <class... I>
+struct is_feature_set<features::feature_set<I...>> : std::true_type {};
+}  // namespace detail::sweep
+
+namespace backtest {
+
+/// See the file comment. Undefined primary template: not elementwise.
+template <class Policy>
+struct elementwise_policy;
+
+/// Whether elementwise_policy<P> is specialised (complete).
+template <class P>
+concept Elementwise = requires {
+  sizeof(elementwise_policy<P>);
+};
+
+/// models::sign_of_difference: d = x[lhs] - x[rhs]; sign(d) in {-1, 0, 1} (or d); NaN -> NaN.
+template <>
+struct elementwise_policy<models::sign_of_difference> {
+  using params = models::sign_of_difference::params;
+  static constexpr std::size_t arity = 2;
+  static std::array<std::size_t, 2> inputs(const params& p) { return {p.lhs, p.rhs}; }
+  static auto make(const params& p) {
+    return [sign = p.sign](double a, double b) {
+      const double d = a - b;
+      // NaN d: both comparisons false -> 0 in sign mode; keep NaN as the model does.
+      const double s = d > 0.0 ? 1.0 : (d < 0.0 ? -1.0 : (d == 0.0 ? 0.0 : d));
+      return sign ? s : d;
+    };
+  }
+};
+
+/// combine::clamp_normaliser: clamp(scale x, -1, 1); NaN -> NaN.
+template <>
+struct elementwise_policy<combine::clamp_normaliser> {
+  static auto make(const combine::clamp_normaliser::params& p) {
+    return [scale = p.scale](double x) {
+      const double y = scale * x;
+      return y > 1.0 ? 1.0 : (y < -1.0 ? -1.0 : y);
+    };
+  }
+};
+
+/// combine::fixed_weight over ONE model: (w a) / w for w > 0, NaN otherwise (or for NaN a).
+template <>
+struct elementwise_policy<combine::fixed_weight> {
+  static auto make(const combine::fixed_weight::params& p) {
+    return [w = p.weights[0]](double a) {
+      return w > 0.0 ? (w * a) / w : std::numeric_limits<double>::quiet_NaN();
+    };
+  }
+};
+
+/// models::identity_calibrator: the identity.
+template <>
+struct elementwise_policy<models::identity_calibrator> {
+  static auto make(const models::identity_calibrator::params&) {
+    return [](double x) { return x; };
+  }
+};
+
+/// sizing::proportional, per asset: clamp(score x scale, -max_weight, max_weight), 0 for NaN.
+/// The gross cap (a cross-sectional rescaling) is NOT part of the elementwise form: on the fast
+/// path each asset is a sleeve of 1/N of the capital (docs/sweeps.md#fast-path).
+template <>
+struct elementwise_policy<sizing::proportional> {
+  static auto make(const sizing::proportional::params& p) {
+    return [scale = p.scale, cap = p.max_weight](double s) {
+      const double w = s * scale;
+      const double c = w > cap ? cap : (w < -cap ? -cap : w);
+      return s == s ? c : 0.0;
+    };
+  }
+};
+
+/// costs::bps: (commission + half spread + slippage) x 1e-4 of the traded value.
+template <>
+struct elementwise_policy<costs::bps> {
+  static double rate(const costs::bps::params& p) {
+    return (p.commission_bps + p.half_spread_bps + p.slippage_bps) * 1e-4;
+  }
+};
+
+/// Whether strategy S can run on the sweep's fast path: features are a feature_set of
+/// indicators, one model, and every other stage (normaliser, combiner, calibrator, sizer,
+/// costs) elementwise, with no labeler and no risk control.
+template <class S>
+inline constexpr bool is_separable = [] {
+  if constexpr (!::alpha::detail::sweep::is_feature_set<typename S::features_type>::value ||
+                S::model_list::size != 1 || S::has_labeler ||
+                !std::is_same_v<typename S::risk_type, no_risk_control>) {
+    return false;
+  } else {
+    using M = std::remove_cvref_t<decltype(boost::hana::at_c<0>(
+        std::declval<typename S::model_list::tuple&>()))>;
+    return Elementwise<M> && Elementwise<typename S::normaliser_type> &&
+           Elementwise<typename S::combiner_type> && Elementwise<typename S::calibrator_type> &&
+           Elementwise<typename S::sizer_type> && Elementwise<typename S::costs_type>;
+  }
+}();
+
+}  // namespace backtest
+ALPHA_END_NAMESPACE
