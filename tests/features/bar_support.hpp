@@ -27,7 +27,7 @@ struct ohlcv {
   std::vector<double> open, high, low, close, volume;
   [[nodiscard]] std::size_t size() const { return close.size(); }
   [[nodiscard]] alpha::features::series_input input() const {
-    return {open, high, low, close, volume};
+    return {open, high, low, close, volume, {}};
   }
   [[nodiscard]] alpha::bar at(std::size_t t) const {
     alpha::bar b;

@@ -71,7 +71,7 @@ struct ohlcv_data {
   [[nodiscard]] std::size_t size() const noexcept { return close.size(); }
   /// Spans over every column.
   [[nodiscard]] ::alpha::features::series_input view() const noexcept {
-    return {open, high, low, close, volume};
+    return {open, high, low, close, volume, {}};
   }
   /// Bar i (time left default).
   [[nodiscard]] ::alpha::bar at(std::size_t i) const noexcept {

@@ -10,12 +10,7 @@
 #include "alpha/features/volatility/vol_ratio.hpp"
 #include "alpha/features/volatility/yang_zhang.hpp"
 
-// laws.hpp builds series_input without the new `aux` member (commit 7e71086); until it is
-// updated, keep -Wmissing-field-initializers from failing -Werror builds here.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include "features/laws.hpp"
-#pragma GCC diagnostic pop
 #include "features_ts/ts_support.hpp"
 
 #include <gtest/gtest.h>
