@@ -5,8 +5,9 @@
 // after 1 untimed warm-up, check = sum(out[1000:]) (long double), err = max |out - exact| at
 // windows ending at i = 1000, 1997, ... (exact = long-double two-pass), as peers/cpp/rolling.cpp.
 //
-//   alpha_rolling_peer --data /path/to/peers/build/data [--reps 7] [--kernels mean,std,corr,zscore]
-//                      [--windows 20,250]
+//   alpha_rolling_peer --data /path/to/peers/build/data [--reps 7]
+//                      [--kernels mean,std,corr,zscore,min,max,argmin,argmax] [--windows 20,250]
+// (min/max/argmin/argmax: err = max |out - naive scan| at the same windows, exact for these.)
 // Use from the harness: EXTRA_BENCH='<build>/bench/alpha_rolling_peer --data build/data'.
 #include "alpha/rolling.hpp"
 
@@ -58,6 +59,15 @@ double max_err(const std::string& k, const double* x, const double* y, std::size
   for (std::size_t i = 1000; i < n; i += 997) {
     const double* a = x + i + 1 - w;
     const double* b = y + i + 1 - w;
+    if (k == "min" || k == "max" || k == "argmin" || k == "argmax") {
+      const bool lower = k == "min" || k == "argmin";
+      std::size_t best = 0;  // most recent of equal extremes (NaN-free input)
+      for (std::size_t j = 1; j < w; ++j)
+        if (lower ? a[j] <= a[best] : a[j] >= a[best]) best = j;
+      const double ref = k.size() == 3 ? a[best] : static_cast<double>(w - 1 - best);
+      worst = std::max(worst, std::fabs(out[i] - ref));
+      continue;
+    }
     long double ma = 0, mb = 0;
     for (std::size_t j = 0; j < w; ++j) ma += a[j], mb += b[j];
     ma /= static_cast<long double>(w);
@@ -101,7 +111,7 @@ int main(int argc, char** argv) try {
 
   for (const auto& ws : split(get("windows", "20,250"))) {
     const std::size_t w = std::stoul(ws);
-    for (const auto& k : split(get("kernels", "mean,std,corr,zscore"))) {
+    for (const auto& k : split(get("kernels", "mean,std,corr,zscore,min,max,argmin,argmax"))) {
       auto run = [&] {
         if (k == "mean")
           ar::run<ar::mean>({.window = w}, x, out);
@@ -111,6 +121,14 @@ int main(int argc, char** argv) try {
           ar::run<ar::zscore>({.window = w}, x, out);
         else if (k == "corr")
           ar::run<ar::correlation>({.window = w}, x, y, out);
+        else if (k == "min")
+          ar::run<ar::min>({.window = w}, x, out);
+        else if (k == "max")
+          ar::run<ar::max>({.window = w}, x, out);
+        else if (k == "argmin")
+          ar::run<ar::argmin>({.window = w}, x, out);
+        else if (k == "argmax")
+          ar::run<ar::argmax>({.window = w}, x, out);
         else
           throw std::runtime_error("unknown kernel " + k);
       };
