@@ -10,5 +10,6 @@ option(ALPHA_WITH_TBB "Link TBB (used by the parallel sweep and panel kernels)" 
 option(ALPHA_WERROR "Treat warnings as errors in alpha's own tests and examples" OFF)
 option(ALPHA_TEST_PCH "Use a precompiled header for the test executables" ON)
 option(ALPHA_PACKAGE_TESTS "Add the packaging tests (install + find_package consumers)" ON)
-option(ALPHA_HEADER_CHECKS "Compile every public header on its own with the tests" ON)
+option(ALPHA_HEADER_CHECKS
+  "Compile-time checks with the tests: every public header alone, and the compile-fail tests" ON)
 set(ALPHA_SANITIZE "" CACHE STRING "Sanitizers for alpha's own targets, e.g. address,undefined")
