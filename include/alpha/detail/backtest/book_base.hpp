@@ -41,7 +41,7 @@ namespace bt = ::alpha::backtest;
 /// exactly), so the records become panel values without a transposition. push O(N) amortised.
 class column_store {
  public:
-  explicit column_store(std::size_t cols) : n_(cols) {}
+  explicit column_store(std::size_t cols) : n_(cols), a_(0, static_cast<Eigen::Index>(cols)) {}
   void reserve(std::size_t rows) {
     if (rows > capacity()) grow_to(rows);
   }
@@ -52,7 +52,6 @@ class column_store {
     ++rows_;
   }
   [[nodiscard]] panel<double>::array_type take() && {
-    if (rows_ == 0) return panel<double>::array_type(0, static_cast<Eigen::Index>(n_));
     if (capacity() == rows_) return std::move(a_);
     return a_.topRows(static_cast<Eigen::Index>(rows_));
   }
@@ -63,7 +62,7 @@ class column_store {
   }
   void grow_to(std::size_t cap) {
     panel<double>::array_type b(static_cast<Eigen::Index>(cap), static_cast<Eigen::Index>(n_));
-    if (rows_ > 0)  // (a_ is 0 x 0 before the first growth: no block of it to copy)
+    if (rows_ > 0)
       b.topRows(static_cast<Eigen::Index>(rows_)) = a_.topRows(static_cast<Eigen::Index>(rows_));
     a_.swap(b);
   }
