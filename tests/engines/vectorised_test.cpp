@@ -211,3 +211,29 @@ TEST(NoLookAhead, BothEnginesBothTimings) {
 }
 
 }  // namespace
+
+namespace {
+
+// The per-bar book: marking at the close before deciding gives the drifted equity and weights.
+TEST(Vectorised, BookMarksBeforeDeciding) {
+  const auto m = hand_market();
+  bt::vector_book<bps_cost> book(m.close().shared_assets(), bps_cost({10.0}),
+                                 params_with("this_close"));
+  alpha::backtest::market_row row(2);
+  auto s = row.load(m, 0);
+  book.open_bar(s);
+  const double w0[] = {0.5, 0.5};
+  book.decide(s, w0);
+  book.close_bar(s);
+  s = row.load(m, 1);
+  book.open_bar(s);
+  // Hand: cash -1, A 500 -> 600 (close 10 -> 12), B 500.
+  EXPECT_DOUBLE_EQ(book.mark_to_close(s), 1099.0);
+  EXPECT_DOUBLE_EQ(book.marked_weights()[0], 600.0 / 1099.0);
+  EXPECT_DOUBLE_EQ(book.marked_weights()[1], 500.0 / 1099.0);
+  book.close_bar(s);
+  EXPECT_DOUBLE_EQ(book.equity(), 1099.0);
+  EXPECT_DOUBLE_EQ(book.positions()[0], 50.0);
+}
+
+}  // namespace

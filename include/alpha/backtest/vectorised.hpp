@@ -117,6 +117,23 @@ class vector_book : public detail::backtest::book_base {
     record_bar(w_row_, q_);
   }
 
+  /// Marks the book to the close of the current bar (drifting the holdings; idempotent within
+  /// a bar) and returns the equity a decision at this close is sized on. Same contract as
+  /// event_book::mark_to_close. O(N).
+  double mark_to_close(const market_slice& s) {
+    require_in_bar(s, "mark_to_close", true);
+    if (!marked_) mark(s);
+    return equity_;
+  }
+  /// Held weights at the current mark (drifted value / equity; 0 for a flat asset or when
+  /// equity <= 0), i.e. the weights going into a decision at this close. O(N).
+  [[nodiscard]] std::span<const double> marked_weights() {
+    marked_w_.resize(n_);
+    for (std::size_t j = 0; j < n_; ++j)
+      marked_w_[j] = h_[j] == 0.0 || !(equity_ > 0.0) ? 0.0 : h_[j] / equity_;
+    return marked_w_;
+  }
+
   /// Held value (currency) of each asset.
   [[nodiscard]] std::span<const double> holdings() const noexcept { return h_; }
   /// Held weights at the last close_bar.
@@ -163,7 +180,7 @@ class vector_book : public detail::backtest::book_base {
   }
 
   C cost_;
-  std::vector<double> h_, q_, w_row_;
+  std::vector<double> h_, q_, w_row_, marked_w_;
 };
 
 /// The execution_params of the vectorised engine: the defaults with fill = "this_close".
