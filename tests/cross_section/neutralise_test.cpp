@@ -336,3 +336,15 @@ TEST(SectorFeatures, NoLookAhead) {
   EXPECT_THROW((void)xs::sector_neutral_features(r, map, {.fast = 30, .slow = 20}),
                alpha::config_error);
 }
+
+TEST(SectorDemean, SerialEqualsParallel) {
+  // 2100 x 40 cells: above the parallel threshold, many blocks of dates.
+  const auto x = random_panel(2100, 40, 71, 0.1);
+  const auto w = positive_panel(2100, 40, 72);
+  const auto f = random_panel(2100, 40, 73, 0.05, 0.0);
+  const auto map = sectors(40, 6);
+  expect_panels(xs::sector_demean(x, map, w, {.parallel = false}), xs::sector_demean(x, map, w), 0);
+  expect_panels(xs::sector_residual(x, map, {&f}, nullptr, {.parallel = false}),
+                xs::sector_residual(x, map, {&f}), 0);
+  expect_panels(xs::neutralise(x, {&f}, {.parallel = false}), xs::neutralise(x, {&f}), 0);
+}

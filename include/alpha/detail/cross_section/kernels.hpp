@@ -1,6 +1,6 @@
 /// @file
 /// Internal per-date kernels of the cross-sectional transforms, on one contiguous row of N
-/// values: NaN-aware sums, order statistics (nth_element, numpy-style linear interpolation), and
+/// values: clamping, order statistics (nth_element, numpy-style linear interpolation), and
 /// a bucket sort of (value, position) pairs for average ranks.
 // IWYU pragma: private, include "alpha/features/cross_section.hpp"
 #pragma once
@@ -9,7 +9,6 @@
 #include "alpha/core/nan.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -19,83 +18,9 @@
 ALPHA_BEGIN_NAMESPACE
 namespace detail::xs {
 
-/// Sets every non-finite value (NaN, +-inf) of `x` to NaN. O(N).
+/// Sets every value of `x` to NaN (a date below its minimum count). O(N).
 inline void blank(std::span<double> x) noexcept { std::fill(x.begin(), x.end(), nan); }
 
-/// Count and sum of the finite values of `x`, four independent lanes (fixed order: the result
-/// does not depend on anything but the row). O(N).
-struct count_sum {
-  std::size_t n = 0;
-  double sum = 0;
-};
-[[nodiscard]] inline count_sum finite_count_sum(std::span<const double> x) noexcept {
-  double s[4] = {0, 0, 0, 0};
-  std::size_t c[4] = {0, 0, 0, 0};
-  const std::size_t n = x.size();
-  std::size_t j = 0;
-  for (; j + 4 <= n; j += 4)
-    for (std::size_t l = 0; l < 4; ++l) {
-      const double v = x[j + l];
-      const bool ok = std::isfinite(v);
-      s[l] += ok ? v : 0.0;
-      c[l] += ok ? 1 : 0;
-    }
-  for (; j < n; ++j)
-    if (std::isfinite(x[j])) {
-      s[0] += x[j];
-      ++c[0];
-    }
-  return {c[0] + c[1] + c[2] + c[3], (s[0] + s[1]) + (s[2] + s[3])};
-}
-
-/// Sum of (x - m) and of (x - m)^2 over the finite values of `x`. O(N).
-struct deviation_sums {
-  double d = 0;   ///< sum (x - m)
-  double d2 = 0;  ///< sum (x - m)^2
-};
-[[nodiscard]] inline deviation_sums finite_deviation_sums(std::span<const double> x,
-                                                          double m) noexcept {
-  double d[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
-  const std::size_t n = x.size();
-  std::size_t j = 0;
-  for (; j + 4 <= n; j += 4)
-    for (std::size_t l = 0; l < 4; ++l) {
-      const double v = x[j + l];
-      const double e = std::isfinite(v) ? v - m : 0.0;
-      d[l] += e;
-      q[l] += e * e;
-    }
-  for (; j < n; ++j)
-    if (std::isfinite(x[j])) {
-      const double e = x[j] - m;
-      d[0] += e;
-      q[0] += e * e;
-    }
-  return {(d[0] + d[1]) + (d[2] + d[3]), (q[0] + q[1]) + (q[2] + q[3])};
-}
-
-/// Mean and the sum of squared deviations of the finite values (n > 0): the mean is refined by
-/// the mean residual (two-pass, accurate when the values share a large offset).
-struct mean_ss {
-  std::size_t n = 0;
-  double mean = nan;
-  double ss = nan;
-};
-[[nodiscard]] inline mean_ss finite_mean_ss(std::span<const double> x) noexcept {
-  const count_sum cs = finite_count_sum(x);
-  if (cs.n == 0) return {};
-  const double n = static_cast<double>(cs.n);
-  double m = cs.sum / n;
-  const deviation_sums ds = finite_deviation_sums(x, m);
-  // sum (x - m')^2 with m' = m + d/n equals ss - d^2/n (exact algebra).
-  m += ds.d / n;
-  return {cs.n, m, ds.d2 - ds.d * ds.d / n};
-}
-
-/// y = finite(x) ? (x - a) * b : NaN, over the row. O(N).
-inline void affine_finite(std::span<double> x, double a, double b) noexcept {
-  for (double& v : x) v = std::isfinite(v) ? (v - a) * b : nan;
-}
 /// y = finite(x) ? clamp(x, lo, hi) : NaN. O(N).
 inline void clamp_finite(std::span<double> x, double lo, double hi) noexcept {
   for (double& v : x) v = std::isfinite(v) ? std::min(std::max(v, lo), hi) : nan;

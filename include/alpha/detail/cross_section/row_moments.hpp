@@ -138,5 +138,74 @@ void map_rows_by_moments(const panel<double>::array_type& in, panel<double>::arr
   });
 }
 
+/// Per-date group demeaning, column-wise: for every date t and group s, the (weighted) mean of
+/// the finite x[t, j] of the assets j with group[j] = s (weight w[t, j] when `w` is non-null;
+/// a member with a non-finite or non-positive weight is left out of the mean and of the count),
+/// refined by a second pass; out = x - mean, NaN for non-finite x and for groups with fewer than
+/// `min_count` members that date. Sums run over j in order for each (date, group):
+/// deterministic. O(T N) time, O(128 G) memory per task.
+inline void demean_groups_by_columns(const panel<double>::array_type& in,
+                                     const panel<double>::array_type* w,
+                                     panel<double>::array_type& out,
+                                     const std::vector<std::size_t>& group, std::size_t G,
+                                     std::size_t min_count, bool parallel) {
+  const auto T = static_cast<std::size_t>(in.rows());
+  const auto N = static_cast<std::size_t>(in.cols());
+  if (T == 0 || N == 0) return;
+  constexpr std::size_t B = moment_block_rows;
+  const std::size_t blocks = (T + B - 1) / B;
+  const bool go_parallel = parallel && T * N >= (std::size_t{1} << 16) && blocks > 1;
+  const std::size_t tasks = go_parallel ? std::min<std::size_t>(blocks, 16) : 1;
+  parallel_for_each_index(tasks, [&](std::size_t task) {
+    const std::size_t b0 = blocks * task / tasks, b1 = blocks * (task + 1) / tasks;
+    std::vector<double> sw(G * B), sx(G * B), cnt(G * B), dev(G * B);
+    for (std::size_t b = b0; b < b1; ++b) {
+      const std::size_t t0 = b * B, R = std::min(B, T - t0);
+      std::fill(sw.begin(), sw.end(), 0.0);
+      std::fill(sx.begin(), sx.end(), 0.0);
+      std::fill(cnt.begin(), cnt.end(), 0.0);
+      const auto weight = [&](const double* wc, std::size_t r) {
+        if (!wc) return 1.0;
+        const double v = wc[r];
+        return finite(v) && v > 0 ? v : 0.0;
+      };
+      for (std::size_t j = 0; j < N; ++j) {
+        const double* c = in.data() + j * T + t0;
+        const double* wc = w ? w->data() + j * T + t0 : nullptr;
+        double* gw = sw.data() + group[j] * B;
+        double* gx = sx.data() + group[j] * B;
+        double* gc = cnt.data() + group[j] * B;
+        for (std::size_t r = 0; r < R; ++r) {
+          const double wr = finite(c[r]) ? weight(wc, r) : 0.0;
+          const bool use = wr > 0.0;
+          gw[r] += wr;
+          gx[r] += use ? wr * c[r] : 0.0;
+          gc[r] += use ? 1.0 : 0.0;
+        }
+      }
+      for (std::size_t k = 0; k < G * B; ++k) sx[k] = cnt[k] > 0 ? sx[k] / sw[k] : 0.0;
+      std::fill(dev.begin(), dev.end(), 0.0);
+      for (std::size_t j = 0; j < N; ++j) {
+        const double* c = in.data() + j * T + t0;
+        const double* wc = w ? w->data() + j * T + t0 : nullptr;
+        const double* gx = sx.data() + group[j] * B;
+        double* gd = dev.data() + group[j] * B;
+        for (std::size_t r = 0; r < R; ++r) {
+          const double wr = finite(c[r]) ? weight(wc, r) : 0.0;
+          gd[r] += wr > 0.0 ? wr * (c[r] - gx[r]) : 0.0;
+        }
+      }
+      const auto need = static_cast<double>(min_count);
+      for (std::size_t k = 0; k < G * B; ++k) sx[k] = cnt[k] >= need ? sx[k] + dev[k] / sw[k] : nan;
+      for (std::size_t j = 0; j < N; ++j) {
+        const double* c = in.data() + j * T + t0;
+        double* o = out.data() + j * T + t0;
+        const double* gx = sx.data() + group[j] * B;
+        for (std::size_t r = 0; r < R; ++r) o[r] = finite(c[r]) ? c[r] - gx[r] : nan;
+      }
+    }
+  });
+}
+
 }  // namespace detail::xs
 ALPHA_END_NAMESPACE

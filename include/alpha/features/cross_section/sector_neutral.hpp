@@ -16,6 +16,7 @@
 #include "alpha/data/universe.hpp"
 #include "alpha/detail/cross_section/apply.hpp"
 #include "alpha/detail/cross_section/least_squares.hpp"
+#include "alpha/detail/cross_section/row_moments.hpp"
 #include "alpha/detail/cross_section/rows.hpp"
 
 #include <Eigen/Core>
@@ -86,48 +87,9 @@ inline void check_weights(const panel<double>& x, const panel<double>* w, const 
   check_weights(x, w, "cross_section::sector_demean (weights)");
   panel<double> out(x.shared_index(), x.shared_assets(),
                     panel<double>::array_type(x.values().rows(), x.values().cols()));
-  std::vector<const panel<double>::array_type*> in{&x.values()};
-  if (w) in.push_back(&w->values());
-  const std::size_t G = g.count;
-  ::alpha::detail::xs::for_each_row(
-      std::span<const panel<double>::array_type* const>(in), out.values(), p.parallel, [&] {
-        return
-            [&, sw = std::vector<double>(G), sx = std::vector<double>(G),
-             dev = std::vector<double>(G), cnt = std::vector<std::size_t>(G)](
-                std::size_t, std::span<double> row, std::span<const double* const> extra) mutable {
-              const double* wt = w ? extra[0] : nullptr;
-              const std::size_t N = row.size();
-              const auto weight = [&](std::size_t j) {
-                if (!wt) return 1.0;
-                const double v = wt[j];
-                return std::isfinite(v) && v > 0 ? v : 0.0;
-              };
-              std::fill(sw.begin(), sw.end(), 0.0);
-              std::fill(sx.begin(), sx.end(), 0.0);
-              std::fill(cnt.begin(), cnt.end(), std::size_t{0});
-              for (std::size_t j = 0; j < N; ++j) {
-                const double wj = weight(j);
-                if (!std::isfinite(row[j]) || wj == 0.0) continue;
-                sw[g.ids[j]] += wj;
-                sx[g.ids[j]] += wj * row[j];
-                ++cnt[g.ids[j]];
-              }
-              for (std::size_t k = 0; k < G; ++k) sx[k] = cnt[k] ? sx[k] / sw[k] : nan;
-              // Second pass: refine each mean by its weighted mean residual.
-              std::fill(dev.begin(), dev.end(), 0.0);
-              for (std::size_t j = 0; j < N; ++j) {
-                const double wj = weight(j);
-                if (!std::isfinite(row[j]) || wj == 0.0) continue;
-                dev[g.ids[j]] += wj * (row[j] - sx[g.ids[j]]);
-              }
-              for (std::size_t k = 0; k < G; ++k)
-                if (cnt[k]) sx[k] += dev[k] / sw[k];
-              for (std::size_t j = 0; j < N; ++j) {
-                const std::size_t k = g.ids[j];
-                row[j] = std::isfinite(row[j]) && cnt[k] >= p.min_count ? row[j] - sx[k] : nan;
-              }
-            };
-      });
+  ::alpha::detail::xs::demean_groups_by_columns(x.values(), w ? &w->values() : nullptr,
+                                                out.values(), g.ids, g.count, p.min_count,
+                                                p.parallel);
   return out;
 }
 
@@ -224,8 +186,9 @@ inline void check_weights(const panel<double>& x, const panel<double>* w, const 
 ///   fewer than `min_count` finite members on a date gives NaN for all its assets that date.
 /// - Errors: data_error for an asset missing from the map (unless `unknown` maps it to an extra
 ///   group).
-/// - Complexity: O(T (N + S)), O(N + S) extra memory per task; parallel over blocks of dates,
-///   deterministic.
+/// - Complexity: O(T N): the column-major panel is read column by column with per-(date, sector)
+///   accumulators over blocks of 128 dates (three passes); O(128 S) memory per task; parallel
+///   over blocks of dates, deterministic.
 /// @test tests/cross_section/neutralise_test.cpp (naive per-sector loops, pandas groupby values)
 [[nodiscard]] inline panel<double> sector_demean(const panel<double>& x,
                                                  const data::sector_map& map,
