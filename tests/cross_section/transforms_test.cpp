@@ -402,3 +402,31 @@ TEST(CrossSectionRules, RankExtremeRows) {
   expect_panels(xs::rank(x), naive_rank(x, false, true), 0);
   expect_panels(xs::percentile(x, {.ascending = false}), naive_rank(x, true, false), 1e-15);
 }
+
+TEST(CrossSectionRules, QuantileAndMadOnExtremeRows) {
+  // 80-value rows (histogram selection path) with one huge outlier, an overflowing range, many
+  // ties and a subnormal range, against full sorts.
+  std::vector<std::vector<double>> rows(4, std::vector<double>(80));
+  for (std::size_t j = 0; j < 80; ++j) {
+    const double u = std::cos(static_cast<double>(j) * 2.3);
+    rows[0][j] = j == 11 ? 1e300 : u;
+    rows[1][j] = j == 5 ? -1.7e308 : (j == 6 ? 1.7e308 : u);
+    rows[2][j] = std::round(u * 2);
+    rows[3][j] = std::numeric_limits<double>::denorm_min() * static_cast<double>(j % 7);
+  }
+  const auto x = from_rows(rows);
+  const auto wq = xs::winsorize_quantile(x, {.lower = 0.13, .upper = 0.77});
+  const auto mc = xs::mad_clip(x, {.k = 1.0});
+  for (std::size_t t = 0; t < 4; ++t) {
+    const double a = quantile_sorted(rows[t], 0.13), b = quantile_sorted(rows[t], 0.77);
+    const double med = median_sorted(rows[t]);
+    std::vector<double> dev;
+    for (double v : rows[t]) dev.push_back(std::fabs(v - med));
+    const double h = 1.4826 * median_sorted(dev);
+    for (std::size_t j = 0; j < 80; ++j) {
+      EXPECT_TRUE(alpha_test::xs::near(wq(t, j), std::clamp(rows[t][j], a, b), 1e-15)) << t;
+      const double e = h > 0 ? std::clamp(rows[t][j], med - h, med + h) : rows[t][j];
+      EXPECT_TRUE(alpha_test::xs::near(mc(t, j), e, 1e-15)) << t << " " << j;
+    }
+  }
+}

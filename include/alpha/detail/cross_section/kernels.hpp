@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
@@ -72,6 +73,94 @@ inline std::size_t gather_finite(std::span<const double> x, std::vector<double>&
   const double lower = *std::max_element(v.begin(), mid);
   return lower + (*mid - lower) * 0.5;
 }
+
+/// Order statistics of a set of finite values by one histogram pass: each value's bucket on its
+/// place in [min, max] (about one bucket per value; the bucket index is non-decreasing in the
+/// value) is counted once, then select(k) gathers only the bucket holding the k-th smallest
+/// value and runs nth_element inside it. O(n) per prepare and per select, with small constants
+/// (O(n) expected at worst, when most values share one bucket). Sets of <= 64 values, or whose
+/// range is not a finite positive double, use nth_element directly.
+class selector {
+ public:
+  /// Prepares the selection over `v` (finite values; kept by reference until the next call).
+  void prepare(std::span<const double> v) {
+    v_ = v;
+    const std::size_t n = v.size();
+    double lo = INFINITY, hi = -INFINITY;
+    for (const double a : v) {
+      lo = a < lo ? a : lo;
+      hi = a > hi ? a : hi;
+    }
+    const double scale = static_cast<double>(n) / (hi - lo) * (1.0 - 1e-12);
+    bucketed_ = n > 64 && hi > lo && std::isfinite(hi - lo) && std::isfinite(scale);
+    if (!bucketed_) return;
+    bucket_.resize(n);
+    cum_.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto b = static_cast<std::size_t>((v[i] - lo) * scale);
+      b = b < n ? b : n - 1;
+      bucket_[i] = static_cast<std::uint32_t>(b);
+      ++cum_[b + 1];
+    }
+    for (std::size_t b = 0; b < n; ++b) cum_[b + 1] += cum_[b];
+  }
+
+  /// The k-th smallest value (0-based, k < n) and, when `with_next`, the (k+1)-th (k + 1 < n).
+  std::pair<double, double> select(std::size_t k, bool with_next) {
+    const std::size_t n = v_.size();
+    if (!bucketed_) {
+      tmp_.assign(v_.begin(), v_.end());
+      const auto it = tmp_.begin() + static_cast<std::ptrdiff_t>(k);
+      std::nth_element(tmp_.begin(), it, tmp_.end());
+      const double next = with_next ? *std::min_element(it + 1, tmp_.end()) : nan;
+      return {*it, next};
+    }
+    const auto b = static_cast<std::size_t>(
+        std::upper_bound(cum_.begin(), cum_.end(), static_cast<std::uint32_t>(k)) - cum_.begin() -
+        1);
+    tmp_.clear();
+    for (std::size_t i = 0; i < n; ++i)
+      if (bucket_[i] == b) tmp_.push_back(v_[i]);
+    const std::size_t r = k - cum_[b];
+    const auto it = tmp_.begin() + static_cast<std::ptrdiff_t>(r);
+    std::nth_element(tmp_.begin(), it, tmp_.end());
+    const double kth = *it;
+    if (!with_next) return {kth, nan};
+    if (r + 1 < tmp_.size()) return {kth, *std::min_element(it + 1, tmp_.end())};
+    std::size_t b2 = b + 1;  // the next non-empty bucket holds the (k+1)-th value
+    while (cum_[b2 + 1] == cum_[b2]) ++b2;
+    double next = INFINITY;
+    for (std::size_t i = 0; i < n; ++i)
+      if (bucket_[i] == b2 && v_[i] < next) next = v_[i];
+    return {kth, next};
+  }
+
+  /// Linear-interpolation quantile q in [0, 1] (numpy 'linear', see quantile_linear).
+  double quantile(double q) {
+    const std::size_t n = v_.size();
+    const double h = q * static_cast<double>(n - 1);
+    auto k = static_cast<std::size_t>(std::floor(h));
+    if (k >= n - 1) k = n - 1;
+    const double f = h - static_cast<double>(k);
+    const bool interpolate = f > 0.0 && k + 1 < n;
+    const auto [a, b] = select(k, interpolate);
+    return interpolate ? lerp(a, b, f) : a;
+  }
+
+  /// Median: the middle value, or the mean of the two middle values when n is even.
+  double median() {
+    const std::size_t n = v_.size();
+    if (n % 2 == 1) return select(n / 2, false).first;
+    const auto [lower, upper] = select(n / 2 - 1, true);
+    return lower + (upper - lower) * 0.5;
+  }
+
+ private:
+  std::span<const double> v_;
+  bool bucketed_ = false;
+  std::vector<std::uint32_t> bucket_, cum_;
+  std::vector<double> tmp_;
+};
 
 /// Average ranks (1-based; ties get the mean of their positions, pandas method='average') of the
 /// finite values of a row, with scratch buffers reused across rows. Sorts (value, position)

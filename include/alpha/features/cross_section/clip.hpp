@@ -70,12 +70,13 @@ inline void check(const mad_clip_params& p) {
 }
 inline auto quantile_kernel(const quantile_clip_params& p) {
   return [p] {
-    return [p, v = std::vector<double>{}](std::span<double> x) mutable {
+    return [p, v = std::vector<double>{},
+            sel = ::alpha::detail::xs::selector{}](std::span<double> x) mutable {
       const std::size_t n = ::alpha::detail::xs::gather_finite(x, v);
       if (n < p.min_count || n == 0) return ::alpha::detail::xs::blank(x);
-      const double lo = ::alpha::detail::xs::quantile_linear(v, p.lower);
-      const auto first = static_cast<std::size_t>(std::floor(p.lower * static_cast<double>(n - 1)));
-      const double hi = ::alpha::detail::xs::quantile_linear(v, p.upper, first + 1);
+      sel.prepare(v);
+      const double lo = sel.quantile(p.lower);
+      const double hi = sel.quantile(p.upper);
       ::alpha::detail::xs::clamp_finite(x, lo, hi);
     };
   };
@@ -93,12 +94,15 @@ inline auto sigma_plan(const sigma_clip_params& p) {
 }
 inline auto mad_kernel(const mad_clip_params& p) {
   return [p] {
-    return [p, v = std::vector<double>{}](std::span<double> x) mutable {
+    return [p, v = std::vector<double>{},
+            sel = ::alpha::detail::xs::selector{}](std::span<double> x) mutable {
       const std::size_t n = ::alpha::detail::xs::gather_finite(x, v);
       if (n < p.min_count || n == 0) return ::alpha::detail::xs::blank(x);
-      const double med = ::alpha::detail::xs::median(v);
+      sel.prepare(v);
+      const double med = sel.median();
       for (double& a : v) a = std::fabs(a - med);
-      const double mad = ::alpha::detail::xs::median(v);
+      sel.prepare(v);
+      const double mad = sel.median();
       if (mad > 0.0) {
         const double h = p.k * p.scale * mad;
         ::alpha::detail::xs::clamp_finite(x, med - h, med + h);
@@ -114,8 +118,9 @@ inline auto mad_kernel(const mad_clip_params& p) {
 /// interpolation quantile of the finite values of date t (numpy 'linear' = pandas `quantile`
 /// default, Hyndman-Fan type 7: h = q (n - 1), q = x_(floor h) + (h - floor h)(x_(floor h + 1)
 /// - x_(floor h)) on the sorted values); pandas `df.clip(df.quantile(lo, axis=1),
-/// df.quantile(hi, axis=1), axis=0)`. Complexity: O(T N) expected (two nth_element selections
-/// per date), O(N) extra memory per task.
+/// df.quantile(hi, axis=1), axis=0)`. Complexity: O(T N) expected (one histogram of each date's
+/// values on [min, max], then nth_element inside the bucket holding each quantile), O(N) extra
+/// memory per task.
 /// @test tests/cross_section/transforms_test.cpp (sort-based reference, pandas values)
 inline void winsorize_quantile_in_place(panel<double>& x, const quantile_clip_params& p = {}) {
   detail::check(p);
@@ -153,7 +158,8 @@ inline void winsorize_sigma_in_place(panel<double>& x, const sigma_clip_params& 
 /// values of date t (mean of the two middle values when n_t is even), MAD_t the median of
 /// |x - med_t|, c = `scale` (1.4826 by default, 1 for raw MADs). A date with MAD 0 (more than
 /// half its values equal) is left unchanged: the bounds would collapse onto the median and erase
-/// every other value. Complexity: O(T N) expected (two selections per date), O(N) memory/task.
+/// every other value. Complexity: O(T N) expected (two histogram selections per date), O(N)
+/// memory per task.
 /// @test tests/cross_section/transforms_test.cpp
 inline void mad_clip_in_place(panel<double>& x, const mad_clip_params& p = {}) {
   detail::check(p);
