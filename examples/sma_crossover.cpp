@@ -53,8 +53,10 @@ int main(int argc, char** argv) try {
   }
   fmt::print("strategy: {}\n", format_params(s.parameters()));
 
-  // 3. Backtest: decisions at each close, fills at the next open.
-  const auto run = backtest::run(s, market, {.fill = "next_open", .initial_capital = 1e6});
+  // 3. Backtest: decisions at each close, fills at the next open; a held position is not
+  //    re-sized for drifts under 5 % of equity (the no-trade band).
+  const auto run = backtest::run(
+      s, market, {.fill = "next_open", .initial_capital = 1e6, .rebalance_band = 0.05});
 
   // 4. Results.
   const auto summary = metrics::summarize(run.book.net_returns);

@@ -6,6 +6,7 @@
 
 #include "alpha/backtest/event_driven.hpp"
 #include "alpha/backtest/execution.hpp"
+#include "alpha/backtest/ledger.hpp"
 #include "alpha/backtest/market.hpp"
 #include "alpha/backtest/result.hpp"
 #include "alpha/backtest/run.hpp"

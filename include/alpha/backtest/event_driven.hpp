@@ -131,6 +131,7 @@ class event_book : public detail::backtest::book_base {
       if (params_.whole_shares) target = std::trunc(target);
       const double order = target - q_[j];
       if (order == 0.0) continue;
+      if (target != 0.0 && std::fabs(order * c) < params_.rebalance_band * e) continue;
       if (fill_ == fill_at::this_close) {
         turnover_base_ = e;
         execute(j, order, c, e, s, bar);

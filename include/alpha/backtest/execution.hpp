@@ -43,6 +43,11 @@ struct execution_params {
   std::string on_bad_price = "error";
   /// Keep the fill list and build the trade list (turn off in large sweeps to save memory).
   bool record_fills = true;
+  /// No-trade band, a fraction of equity in [0, 1): an order to an asset whose value
+  /// |target - held| is below rebalance_band x equity is not placed, unless it closes the
+  /// position (target 0). 0 (default) trades every difference; e.g. 0.02 stops the small daily
+  /// re-sizing of a held position that only drifted with prices and costs.
+  double rebalance_band = 0.0;
 };
 
 /// The fill_at named by `p.fill`; config_error("fill", ...) for an unknown name. O(1).
@@ -68,10 +73,12 @@ inline void validate(const execution_params& p) {
     throw config_error("initial_capital", "must be finite and > 0");
   if (p.liquidity_window < 2)
     throw config_error("liquidity_window", "must be >= 2 (a volatility needs two returns)");
+  if (!(p.rebalance_band >= 0.0 && p.rebalance_band < 1.0))
+    throw config_error("rebalance_band", "must be in [0, 1)");
 }
 
 }  // namespace backtest
 ALPHA_END_NAMESPACE
 
 BOOST_HANA_ADAPT_STRUCT(alpha::backtest::execution_params, fill, initial_capital, liquidity_window,
-                        whole_shares, on_bad_price, record_fills);
+                        whole_shares, on_bad_price, record_fills, rebalance_band);

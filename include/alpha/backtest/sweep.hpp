@@ -30,12 +30,16 @@
 /// curves (top-k): never O(M x T) beyond the budget.
 #pragma once
 
+// clang-format off
+// First: vectorised.hpp names detail::backtest::..., which run.hpp's backtest::detail would shadow.
+#include "alpha/backtest/vectorised.hpp"
+// clang-format on
+
 #include "alpha/backtest/run.hpp"
 #include "alpha/backtest/strategy.hpp"
 #include "alpha/backtest/sweep_grid.hpp"
 #include "alpha/backtest/sweep_result.hpp"
 #include "alpha/backtest/sweep_traits.hpp"
-#include "alpha/backtest/vectorised.hpp"
 #include "alpha/config.hpp"
 #include "alpha/core/error.hpp"
 #include "alpha/core/ohlcv.hpp"
@@ -81,7 +85,7 @@ struct sweep_options {
   bool keep_all_curves = false;     ///< keep every variant's curve (O(M x T) memory: small sweeps)
   double periods_per_year = 252.0;  ///< annualisation of the metrics
   bool overfitting = true;          ///< compute PSR, DSR, PBO and haircut Sharpe
-  std::size_t pbo_partitions = 16;  ///< S of CSCV (even, <= 24)
+  std::size_t pbo_partitions = 10;  ///< S of CSCV (even, <= 24); cost O(C(S, S/2) M S)
   /// Bytes for the T x M matrix of per-period returns used by PBO; if M x T x 8 exceeds it, PBO
   /// runs on a deterministic subsample: every k-th variant (k = ceil(M / M_max)), M_max =
   /// budget / (8 T).

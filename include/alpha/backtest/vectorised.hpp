@@ -96,6 +96,7 @@ class vector_book : public detail::backtest::book_base {
       const double target = ruined ? 0.0 : w * e;
       const double d = target - h_[j];
       if (d == 0.0) continue;
+      if (target != 0.0 && std::fabs(d) < params_.rebalance_band * e) continue;
       const double cost = charge(cost_, j, d / c, c, e, s);  // the cost model sees value d
       cash_ -= d + cost;
       h_[j] = target;
