@@ -1,7 +1,7 @@
 /// @file
 /// Umbrella of the backtest stage: strategy composition (alpha::strategy, with:: slots), the
 /// per-run strategy state, the event-driven and vectorised engines, batch runs and the streaming
-/// step API.
+/// step API, parameter sweeps.
 #pragma once
 
 #include "alpha/backtest/event_driven.hpp"
@@ -13,4 +13,6 @@
 #include "alpha/backtest/slots.hpp"
 #include "alpha/backtest/strategy.hpp"
 #include "alpha/backtest/strategy_state.hpp"
+#include "alpha/backtest/sweep.hpp"
+#include "alpha/backtest/sweep_report.hpp"
 #include "alpha/backtest/vectorised.hpp"
