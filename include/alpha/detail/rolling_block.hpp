@@ -7,12 +7,13 @@
 /// (0 <= j < w) is the suffix of block k from j+1 plus the prefix of block k+1 up to j, so
 ///     S(t) = suffix_k[j+1] + prefix_{k+1}[j],
 /// two fresh sums of at most w terms each: no subtraction of values that left the window, hence
-/// no drift and no cancellation against values outside the window. Both scans work on shifted
-/// data d = x - a, with one anchor a per block pair: the last valid input of block k (known at
-/// every t of block k+1: no look-ahead). The scans run 8 lanes at a time (in-register log-step
-/// scan plus a carry), on GCC/Clang vector extensions, so the same operations (and results) are
-/// produced with or without AVX-512; only the square root uses explicit x86 packet intrinsics
-/// (IEEE sqrt, correctly rounded, so equal to std::sqrt).
+/// no drift and no cancellation against values outside the window. For the second-order sums
+/// both scans work on shifted data d = x - a, with one anchor a per block pair: the last valid
+/// input of block k (known at every t of block k+1: no look-ahead); sum and mean sum x itself. The
+/// scans run 8 lanes at a time (in-register log-step scan plus a carry), on GCC/Clang vector
+/// extensions, so the same operations (and results) are produced with or without AVX-512; only the
+/// square root uses explicit x86 packet intrinsics (IEEE sqrt, correctly rounded, so equal to
+/// std::sqrt).
 ///
 /// NaN: a NaN input contributes 0 to every sum and 0 to the valid count (an extra scanned
 /// channel, only in blocks that hold a NaN); outputs with count < min_count are NaN.
@@ -261,7 +262,9 @@ class kernel {
     double ax = 0.0, ay = 0.0;
     for (std::size_t b = w; b < n; b += w) {
       const std::size_t e = std::min(b + w, n);
-      for (std::size_t i = b; i-- > b - w;) {  // anchor: last valid input of the previous block
+      // anchor: last valid input of the previous block; none for sum/mean (K = 1), whose error
+      // bound is then relative to the window's own sum of |x| (never to values outside it)
+      for (std::size_t i = b; K > 1 && i-- > b - w;) {
         if (valid(i)) {
           ax = x_[i];
           if constexpr (Arity == 2) ay = y_[i];
