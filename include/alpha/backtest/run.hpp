@@ -41,6 +41,73 @@ typename S::costs_type make_costs(const S& s) {
   return typename S::costs_type(s.parameters().costs);
 }
 
+/// Row-by-row reader of every OHLCV field (and aux) for the batch loop: panels are column-major,
+/// so it transposes blocks of 16 rows at a time (every cache line read serves 16 rows). Rows must
+/// be loaded in increasing order; a slice is valid until the next load(). O(N) per row.
+class blocked_market_rows {
+ public:
+  static constexpr std::size_t block = 16;
+  explicit blocked_market_rows(const ohlcv_panel& p)
+      : p_(&p), n_(p.cols()), aux_(p.has_aux()), buf_((aux_ ? 6 : 5) * block * n_) {}
+
+  ::alpha::backtest::market_slice load(std::size_t t) {
+    if (t < first_ || t >= first_ + rows_) fill(t);
+    const std::size_t b = t - first_;
+    const auto field = [&](std::size_t k) {
+      return std::span<const double>(buf_).subspan((k * block + b) * n_, n_);
+    };
+    ::alpha::backtest::market_slice s;
+    s.bar = t;
+    s.time = p_->index()[t];
+    s.open = field(0);
+    s.high = field(1);
+    s.low = field(2);
+    s.close = field(3);
+    s.volume = field(4);
+    if (aux_) s.aux = field(5);
+    return s;
+  }
+
+ private:
+  void fill(std::size_t t) {
+    first_ = t;
+    rows_ = std::min(block, p_->rows() - t);
+    const std::size_t total = p_->rows();
+    const auto copy = [&](const panel<double>& f, std::size_t k) {
+      const double* data = f.values().data();
+      double* out = buf_.data() + k * block * n_;
+      for (std::size_t j = 0; j < n_; ++j) {
+        const double* col = data + j * total + t;
+        for (std::size_t b = 0; b < rows_; ++b) out[b * n_ + j] = col[b];
+      }
+    };
+    copy(p_->open(), 0);
+    copy(p_->high(), 1);
+    copy(p_->low(), 2);
+    copy(p_->close(), 3);
+    copy(p_->volume(), 4);
+    if (aux_) copy(*p_->aux(), 5);
+  }
+
+  const ohlcv_panel* p_;
+  std::size_t n_;
+  bool aux_;
+  std::vector<double> buf_;
+  std::size_t first_ = 0, rows_ = 0;
+};
+
+/// Copies a time-major T x N buffer into a (column-major) panel, in blocks of rows. O(T N).
+inline void store_time_major(const std::vector<double>& rows, panel<double>& out) {
+  const std::size_t T = out.rows(), N = out.cols();
+  double* data = out.values().data();
+  constexpr std::size_t block = 16;
+  for (std::size_t t0 = 0; t0 < T; t0 += block) {
+    const std::size_t t1 = std::min(T, t0 + block);
+    for (std::size_t j = 0; j < N; ++j)
+      for (std::size_t t = t0; t < t1; ++t) data[j * T + t] = rows[t * N + j];
+  }
+}
+
 inline void check_run_panel(const ohlcv_panel& market) {
   if (market.rows() == 0 || market.cols() == 0)
     throw shape_error("backtest::run: the market panel is empty (" + std::to_string(market.rows()) +
@@ -86,47 +153,58 @@ strategy_run run(const S& s, const ohlcv_panel& market, const execution_params& 
                                      " more before the first training row: no decision could "
                                      "be made");
 
-  // Features (T x F per asset, column major) and labels (T per asset), one task per asset.
-  std::vector<double> features(N * T * F), labels(S::has_labeler ? N * T : 0);
+  // Features and labels by the batch kernels, one task per asset, stored time-major (row t of
+  // every asset contiguous: features at (t N + j) F + f, labels at t N + j) so that the bar
+  // loop below reads each bar's cross-section without a gather.
+  std::vector<double> features(T * N * F), labels(S::has_labeler ? T * N : 0);
   parallel_for_each_index(N, [&](std::size_t j) {
     const bar_series bars = market.asset(j);
-    features_type::batch(p.features, bars, std::span<double>(features).subspan(j * T * F, T * F));
-    if constexpr (S::has_labeler)
-      S::labeler_type::batch(p.labeler, bars, std::span<double>(labels).subspan(j * T, T));
+    std::vector<double> column_major(T * F), asset_labels(S::has_labeler ? T : 0);
+    features_type::batch(p.features, bars, column_major);
+    for (std::size_t t = 0; t < T; ++t)
+      for (std::size_t f = 0; f < F; ++f) features[(t * N + j) * F + f] = column_major[f * T + t];
+    if constexpr (S::has_labeler) {
+      S::labeler_type::batch(p.labeler, bars, asset_labels);
+      for (std::size_t t = 0; t < T; ++t) labels[t * N + j] = asset_labels[t];
+    }
   });
 
   event_book<typename S::costs_type> book(market.close().shared_assets(),
                                           ::alpha::detail::strategy_run::make_costs(s), exec);
-  market_row row(N);
-  std::vector<double> rows(N * F), past_rows(N * F), past_labels(N, nan), targets(N);
-  panel<double> decisions(market.close().shared_index(), market.close().shared_assets());
-  panel<double> scores(market.close().shared_index(), market.close().shared_assets());
+  ::alpha::detail::strategy_run::blocked_market_rows reader(market);
+  std::vector<double> no_labels(N, nan), decisions(T * N), scores(T * N);
   double peak = exec.initial_capital;
 
   for (std::size_t t = 0; t < T; ++t) {
-    const market_slice m = row.load(market, t);
+    const market_slice m = reader.load(t);
+    const std::span<double> targets(decisions.data() + t * N, N);
     book.open_bar(m);
     const double equity = book.mark_to_close(m);
     peak = std::max(peak, equity);
-    for (std::size_t j = 0; j < N; ++j) {
-      const double* col = features.data() + j * T * F;
-      for (std::size_t f = 0; f < F; ++f) rows[j * F + f] = col[f * T + t];
-      if (t >= h) {
-        for (std::size_t f = 0; f < F; ++f) past_rows[j * F + f] = col[f * T + (t - h)];
-        past_labels[j] = S::has_labeler ? labels[j * T + (t - h)] : nan;
-      }
+    const std::span<const double> rows(features.data() + t * N * F, N * F);
+    std::span<const double> past_rows, past_labels;
+    if (t >= h) {
+      past_rows = std::span<const double>(features.data() + (t - h) * N * F, N * F);
+      past_labels = S::has_labeler ? std::span<const double>(labels.data() + (t - h) * N, N)
+                                   : std::span<const double>(no_labels);
     }
     const decision_inputs in{rows, past_rows, past_labels, book.marked_weights(), equity, peak};
     state.decide(m, in, targets);
     book.decide(m, targets);
     book.close_bar(m);
-    const bool fitted = state.fitted();
-    for (std::size_t j = 0; j < N; ++j) {
-      decisions(t, j) = targets[j];
-      scores(t, j) = fitted ? state.signal().score[j] : nan;
-    }
+    if (state.fitted())
+      std::copy(state.signal().score.begin(), state.signal().score.end(),
+                scores.begin() + static_cast<std::ptrdiff_t>(t * N));
+    else
+      std::fill_n(scores.begin() + static_cast<std::ptrdiff_t>(t * N), N, nan);
   }
-  return {std::move(book).result(), std::move(decisions), std::move(scores), s.feature_names()};
+  strategy_run out{std::move(book).result(),
+                   panel<double>(market.close().shared_index(), market.close().shared_assets()),
+                   panel<double>(market.close().shared_index(), market.close().shared_assets()),
+                   s.feature_names()};
+  ::alpha::detail::strategy_run::store_time_major(decisions, out.targets);
+  ::alpha::detail::strategy_run::store_time_major(scores, out.scores);
+  return out;
 }
 
 /// The streaming form of `run`: feed one bar of every asset at a time (`step`), get the target
