@@ -164,10 +164,11 @@ inline void demean_groups_by_columns(const panel<double>::array_type& in,
       std::fill(sw.begin(), sw.end(), 0.0);
       std::fill(sx.begin(), sx.end(), 0.0);
       std::fill(cnt.begin(), cnt.end(), 0.0);
-      const auto weight = [&](const double* wc, std::size_t r) {
-        if (!wc) return 1.0;
-        const double v = wc[r];
-        return finite(v) && v > 0 ? v : 0.0;
+      // Weight of cell r of a column: 1 (equal weights) or w if finite and > 0; 0 when the value
+      // is not finite (left out). Branch-free, so the loops vectorise across dates.
+      const auto weight = [](double x, const double* wc, std::size_t r) {
+        const double wr = wc ? wc[r] : 1.0;
+        return finite(x) && finite(wr) && wr > 0.0 ? wr : 0.0;
       };
       for (std::size_t j = 0; j < N; ++j) {
         const double* c = in.data() + j * T + t0;
@@ -175,12 +176,20 @@ inline void demean_groups_by_columns(const panel<double>::array_type& in,
         double* gw = sw.data() + group[j] * B;
         double* gx = sx.data() + group[j] * B;
         double* gc = cnt.data() + group[j] * B;
-        for (std::size_t r = 0; r < R; ++r) {
-          const double wr = finite(c[r]) ? weight(wc, r) : 0.0;
-          const bool use = wr > 0.0;
-          gw[r] += wr;
-          gx[r] += use ? wr * c[r] : 0.0;
-          gc[r] += use ? 1.0 : 0.0;
+        if (wc) {
+          for (std::size_t r = 0; r < R; ++r) {
+            const double wr = weight(c[r], wc, r);
+            gw[r] += wr;
+            gx[r] += wr > 0.0 ? wr * c[r] : 0.0;
+            gc[r] += wr > 0.0 ? 1.0 : 0.0;
+          }
+        } else {
+          for (std::size_t r = 0; r < R; ++r) {
+            const bool f = finite(c[r]);
+            gw[r] += f ? 1.0 : 0.0;
+            gx[r] += f ? c[r] : 0.0;
+            gc[r] += f ? 1.0 : 0.0;
+          }
         }
       }
       for (std::size_t k = 0; k < G * B; ++k) sx[k] = cnt[k] > 0 ? sx[k] / sw[k] : 0.0;
@@ -190,9 +199,13 @@ inline void demean_groups_by_columns(const panel<double>::array_type& in,
         const double* wc = w ? w->data() + j * T + t0 : nullptr;
         const double* gx = sx.data() + group[j] * B;
         double* gd = dev.data() + group[j] * B;
-        for (std::size_t r = 0; r < R; ++r) {
-          const double wr = finite(c[r]) ? weight(wc, r) : 0.0;
-          gd[r] += wr > 0.0 ? wr * (c[r] - gx[r]) : 0.0;
+        if (wc) {
+          for (std::size_t r = 0; r < R; ++r) {
+            const double wr = weight(c[r], wc, r);
+            gd[r] += wr > 0.0 ? wr * (c[r] - gx[r]) : 0.0;
+          }
+        } else {
+          for (std::size_t r = 0; r < R; ++r) gd[r] += finite(c[r]) ? c[r] - gx[r] : 0.0;
         }
       }
       const auto need = static_cast<double>(min_count);
