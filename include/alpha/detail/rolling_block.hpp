@@ -247,6 +247,9 @@ class kernel {
     const v8 lane{0, 1, 2, 3, 4, 5, 6, 7};
     top_keep_ = lane + 8.0 * static_cast<double>(suffix_chunks_ == 0 ? 0 : suffix_chunks_ - 1) <
                 static_cast<double>(window) - 1.0;
+    full_n_ = v8{} + static_cast<double>(window);
+    full_inv_n_ = 1.0 / full_n_;
+    full_inv_dof_ = 1.0 / (full_n_ - ddof_);
   }
 
   /// Runs the kernel: `fin(const sums8&, m8& ill, v8& out)` writes 8 outputs; `exact(from, to)`
@@ -293,11 +296,20 @@ class kernel {
       return !is_nan(x_[i]);
   }
   [[nodiscard]] bool has_nan(std::size_t lo, std::size_t hi) const noexcept {
-    unsigned bad = 0;
-    for (std::size_t i = lo; i < hi; ++i) bad |= x_[i] != x_[i] ? 1U : 0U;
-    if constexpr (Arity == 2)
-      for (std::size_t i = lo; i < hi; ++i) bad |= y_[i] != y_[i] ? 1U : 0U;
-    return bad != 0;
+    m8 bad{};
+    std::size_t i = lo;
+    for (; i + 8 <= hi; i += 8) {
+      v8 v;
+      load(v, x_ + i);
+      bad |= v != v;
+      if constexpr (Arity == 2) {
+        load(v, y_ + i);
+        bad |= v != v;
+      }
+    }
+    bool tail = false;
+    for (; i < hi; ++i) tail = tail || !valid(i);
+    return tail || any(bad);
   }
   [[nodiscard]] double* suf(std::size_t c) noexcept { return scratch_.data() + c * stride_ + 8; }
 
@@ -374,9 +386,9 @@ class kernel {
       for (std::size_t c = 0; c < K + 1; ++c) carry[c] = v8{};
     }
     // 2) prefix sums of the current block, combined with suffix[j + 1], finalised 8 at a time.
-    const v8 full_n = v8{} + static_cast<double>(w_);
-    const v8 full_inv_n = 1.0 / full_n;
-    const v8 full_inv_dof = 1.0 / (full_n - ddof_);
+    const v8 full_n = full_n_;
+    const v8 full_inv_n = full_inv_n_;
+    const v8 full_inv_dof = full_inv_dof_;
     const std::size_t len = e - b;
     const v8 anchor = v8{} + ax;
     const v8 lane{0, 1, 2, 3, 4, 5, 6, 7};
@@ -446,6 +458,7 @@ class kernel {
   std::size_t stride_;
   std::size_t suffix_chunks_;  // ceil((w - 1) / 8)
   m8 top_keep_{};
+  v8 full_n_{}, full_inv_n_{}, full_inv_dof_{};  // n, 1/n, 1/(n - ddof) of a full NaN-free window
   std::vector<double> scratch_;
 };
 
