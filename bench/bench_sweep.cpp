@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <sys/resource.h>
@@ -111,6 +112,25 @@ int main(int argc, char** argv) {
   }
   fmt::print("data: {}\n", source);
   const auto g = grid(5000);
+  if (argc > 3 && std::string(argv[1]) == "--time") {  // --time THREADS SHARE(0/1) [REPS]
+    const auto threads = std::stoul(argv[2]);
+    o.share_features = std::string(argv[3]) != "0";
+    const int reps = argc > 4 ? std::stoi(argv[4]) : 3;
+    if (argc > 5) o.tile_variants = std::stoul(argv[5]);
+    if (argc > 6) o.block_bars = std::stoul(argv[6]);
+    tbb::global_control c(tbb::global_control::max_allowed_parallelism, threads);
+    for (int k = 0; k < reps; ++k) {
+      rusage u0{}, u1{};
+      getrusage(RUSAGE_SELF, &u0);
+      const auto r = bt::sweep(proto, g, m, o);
+      getrusage(RUSAGE_SELF, &u1);
+      const double cpu = static_cast<double>(u1.ru_utime.tv_sec - u0.ru_utime.tv_sec) +
+                         1e-6 * static_cast<double>(u1.ru_utime.tv_usec - u0.ru_utime.tv_usec);
+      fmt::print("threads={} share={} wall {:.3f} s cpu {:.3f} s  sharpe(1234) = {:.12f}\n",
+                 threads, o.share_features, r.seconds, cpu, r.rows[1234].metrics.sharpe);
+    }
+    return 0;
+  }
   const double pair_bars = 5000.0 * 50 * 2520;
   for (const bool share : {true, false}) {
     for (const int threads : {1, 2}) {
@@ -139,7 +159,9 @@ int main(int argc, char** argv) {
     }
   }
   for (const int n : {500, 5000, 50000}) {
-    const std::string cmd = std::string("/proc/self/exe --rss ") + std::to_string(n);
+    // /proc/self/exe inside std::system would name the shell: resolve our own path first.
+    const std::string cmd =
+        std::filesystem::read_symlink("/proc/self/exe").string() + " --rss " + std::to_string(n);
     if (std::system(cmd.c_str()) != 0) fmt::print("rss run {} failed\n", n);
   }
   return 0;

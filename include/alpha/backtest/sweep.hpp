@@ -93,10 +93,10 @@ struct sweep_options {
   bool progress = true;         ///< progress bar on stderr once the sweep exceeds the delay
   double progress_delay = 1.5;  ///< seconds before the bar appears
   const std::atomic<bool>* cancel = nullptr;  ///< raise to stop: finished tiles are returned
-  bool share_features = true;      ///< fast path: the shared feature cache (off: per variant)
-  std::size_t tile_variants = 64;  ///< variants per parallel task (results do not depend on it)
-  std::size_t block_bars = 256;    ///< time block of the kernel and the reducers (fixed: the
-                                   ///< metrics' rounding depends on it, never on threads)
+  bool share_features = true;       ///< fast path: the shared feature cache (off: per variant)
+  std::size_t tile_variants = 256;  ///< variants per parallel task (results do not depend on it)
+  std::size_t block_bars = 128;     ///< time block of the kernel and the reducers (fixed: the
+                                    ///< metrics' rounding depends on it, never on threads)
   execution_params execution = vectorised_params();  ///< general path's engine settings
 };
 
@@ -181,12 +181,14 @@ struct sink {
   std::vector<bt::sweep_curve>* curves = nullptr;           // indexed by slot in `curve_slot`
   const std::vector<std::ptrdiff_t>* curve_slot = nullptr;
 
-  void block(std::size_t v, std::size_t t0, std::span<const double> net,
+  /// Variant v's bars [t0, t0 + net.size()): portfolio returns `net`, the block's total
+  /// turnover `turn_sum`, and the per-bar turnover `turn` (empty unless curves are kept).
+  void block(std::size_t v, std::size_t t0, std::span<const double> net, double turn_sum,
              std::span<const double> turn) const {
-    if (reducers != nullptr) (*reducers)[v].add_block(net, turn);
+    if (reducers != nullptr) (*reducers)[v].add_block(net, turn_sum);
     if (pbo != nullptr && (*pbo_column)[v] >= 0)
-      for (std::size_t t = 0; t < net.size(); ++t)
-        (*pbo)(static_cast<Eigen::Index>(t0 + t), (*pbo_column)[v]) = net[t];
+      std::copy(net.begin(), net.end(),
+                pbo->col((*pbo_column)[v]).data() + static_cast<std::ptrdiff_t>(t0));
     if (curves != nullptr && (*curve_slot)[v] >= 0) {
       auto& c = (*curves)[static_cast<std::size_t>((*curve_slot)[v])];
       std::copy(net.begin(), net.end(), c.returns.begin() + static_cast<std::ptrdiff_t>(t0));
@@ -270,7 +272,45 @@ feature_cache build_cache(const std::vector<typename S::params>& variants,
   return cache;
 }
 
-/// Fast path over the variants `tile` (indices into `variants`), all bars, all assets.
+/// Cuts the variants `which` into tiles of about `target` variants that share few feature
+/// entries: per slot k with n_k > 1 distinct entries (K' such slots), the entries, ranked in
+/// order of first use, are grouped g = floor(target^(1/K')) at a time, and a tile holds the
+/// variants with the same group in every slot (split into pieces of at most `target`). A grid
+/// fast x slow thus gets tiles of g fast x g slow periods: 2 g feature columns for g^2 variants,
+/// each column loaded once per (tile, asset, time block) and reused by g variants. The tiling
+/// changes only the order of work, never a result. O(M log M).
+inline std::vector<std::vector<std::size_t>> plan_tiles(const feature_cache& cache,
+                                                        std::span<const std::size_t> which,
+                                                        std::size_t slots, std::size_t target) {
+  std::vector<std::size_t> rank(cache.entries.size()), count(slots, 0);
+  for (std::size_t e = 0; e < cache.entries.size(); ++e) rank[e] = count[cache.entries[e].slot]++;
+  std::size_t varying = 0;
+  for (const std::size_t n : count) varying += n > 1 ? 1 : 0;
+  std::size_t g = 1;
+  if (varying > 0) {
+    const double root = std::pow(static_cast<double>(target), 1.0 / static_cast<double>(varying));
+    g = std::max<std::size_t>(1, static_cast<std::size_t>(std::floor(root + 1e-9)));
+  }
+  std::vector<std::pair<std::vector<std::size_t>, std::size_t>> keyed;
+  keyed.reserve(which.size());
+  for (const std::size_t v : which) {
+    std::vector<std::size_t> key(slots);
+    for (std::size_t k = 0; k < slots; ++k) key[k] = rank[cache.of[v * slots + k]] / g;
+    keyed.emplace_back(std::move(key), v);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::vector<std::size_t>> tiles;
+  for (std::size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first || tiles.back().size() >= target)
+      tiles.emplace_back();
+    tiles.back().push_back(keyed[i].second);
+  }
+  return tiles;
+}
+
+/// Fast path over the variants `tile` (indices into `variants`), all bars, all assets: per
+/// time block of B bars, per asset (outer), per variant (inner), block_kernel into the tile's
+/// accumulators (tile x B doubles, cache resident), then each variant's block goes to `out`.
 template <class S>
 void fast_tile(std::span<const std::size_t> tile, const std::vector<typename S::params>& variants,
                const feature_cache& cache, const std::vector<double>& returns, std::size_t T,
@@ -303,30 +343,37 @@ void fast_tile(std::span<const std::size_t> tile, const std::vector<typename S::
       in[i][a] = {e.data.data() + o * T, e.outputs * T};
     }
   }
-  std::vector<double> gross(V * B), turn(V * B), net(B), tn(B);
+  std::vector<double> net(V * B), turn(V * B), pos(B + 1);
   const double inv_n = 1.0 / static_cast<double>(N);
+  constexpr auto seq = std::make_index_sequence<A>{};
   for (std::size_t t0 = 0; t0 < T; t0 += B) {
-    const std::size_t t1 = std::min(T, t0 + B), len = t1 - t0;
-    std::fill(gross.begin(), gross.end(), 0.0);
+    const std::size_t len = std::min(T, t0 + B) - t0;
+    std::fill(net.begin(), net.end(), 0.0);
     std::fill(turn.begin(), turn.end(), 0.0);
     for (std::size_t j = 0; j < N; ++j) {
-      const double* r = returns.data() + j * T;
+      const double* r = returns.data() + j * T + t0;
       for (std::size_t i = 0; i < V; ++i) {
         std::array<const double*, A> cols;
-        for (std::size_t a = 0; a < A; ++a) cols[a] = in[i][a].base + j * in[i][a].stride;
-        accumulate_asset<A>(cols, r, t0, t1, fns[i], gross.data() + i * B, turn.data() + i * B,
-                            std::make_index_sequence<A>{});
+        for (std::size_t a = 0; a < A; ++a) cols[a] = in[i][a].base + j * in[i][a].stride + t0;
+        // The position at bar t0 - 1, recomputed from that bar's inputs.
+        const double prev = t0 == 0 ? 0.0 : [&]<std::size_t... I>(std::index_sequence<I...>) {
+          return fns[i](*(cols[I] - 1)...);
+        }
+        (seq);
+        block_kernel(cols, r, len, fns[i], prev, rate[i], pos.data(), net.data() + i * B,
+                     turn.data() + i * B, seq);
       }
     }
     for (std::size_t i = 0; i < V; ++i) {
-      const double* g = gross.data() + i * B;
-      const double* u = turn.data() + i * B;
+      double* g = net.data() + i * B;
+      double* u = turn.data() + i * B;
+      double ts = 0.0;
       for (std::size_t t = 0; t < len; ++t) {
-        net[t] = (g[t] - rate[i] * u[t]) * inv_n;
-        tn[t] = u[t] * inv_n;
+        g[t] *= inv_n;
+        u[t] *= inv_n;
+        ts += u[t];
       }
-      out.block(tile[i], t0, std::span<const double>(net.data(), len),
-                std::span<const double>(tn.data(), len));
+      out.block(tile[i], t0, std::span<const double>(g, len), ts, std::span<const double>(u, len));
     }
   }
 }
@@ -341,7 +388,9 @@ void general_variant(std::size_t v, const typename S::params& p, const ohlcv_pan
   const auto& u = run.book.turnover;
   for (std::size_t t0 = 0; t0 < r.size(); t0 += B) {
     const std::size_t len = std::min(B, r.size() - t0);
-    out.block(v, t0, std::span<const double>(r).subspan(t0, len),
+    double ts = 0.0;
+    for (std::size_t t = t0; t < t0 + len; ++t) ts += u[t];
+    out.block(v, t0, std::span<const double>(r).subspan(t0, len), ts,
               std::span<const double>(u).subspan(t0, len));
   }
 }
@@ -450,13 +499,21 @@ template <class S>
   [[maybe_unused]] std::vector<double> returns;
   std::vector<std::size_t> order(M);
   for (std::size_t v = 0; v < M; ++v) order[v] = v;
-  const auto run_fast_tiles = [&](std::span<const std::size_t> which, std::size_t tile,
+  // Tiles of consecutive variants (no sharing: one variant per tile, its own features).
+  const auto chunks = [](std::span<const std::size_t> which, std::size_t size) {
+    std::vector<std::vector<std::size_t>> tiles;
+    for (std::size_t k = 0; k < which.size(); k += size)
+      tiles.emplace_back(
+          which.begin() + static_cast<std::ptrdiff_t>(k),
+          which.begin() + static_cast<std::ptrdiff_t>(std::min(which.size(), k + size)));
+    return tiles;
+  };
+  const auto run_fast_tiles = [&](const std::vector<std::vector<std::size_t>>& tiles,
                                   const ::alpha::detail::sweep::sink& to, bool count) {
     if constexpr (is_separable<S>) {
-      const std::size_t tiles = (which.size() + tile - 1) / tile;
-      parallel_for_each_index(tiles, [&](std::size_t k) {
+      parallel_for_each_index(tiles.size(), [&](std::size_t k) {
         if (count && cancelled()) return;
-        const auto part = which.subspan(k * tile, std::min(tile, which.size() - k * tile));
+        const std::span<const std::size_t> part(tiles[k]);
         if (options.share_features) {
           ::alpha::detail::sweep::fast_tile<S>(part, variants, cache, returns, T, N, B, to);
         } else {
@@ -493,7 +550,12 @@ template <class S>
             M * ::alpha::detail::sweep::feature_slots<typename S::features_type>::count;
         res.features_computed = res.feature_lookups;
       }
-      run_fast_tiles(order, options.share_features ? options.tile_variants : 1, out, true);
+      constexpr std::size_t slots =
+          ::alpha::detail::sweep::feature_slots<typename S::features_type>::count;
+      run_fast_tiles(options.share_features ? ::alpha::detail::sweep::plan_tiles(
+                                                  cache, order, slots, options.tile_variants)
+                                            : chunks(order, 1),
+                     out, true);
     }
   } else {
     parallel_for_each_index(M, [&](std::size_t v) {
@@ -522,7 +584,7 @@ template <class S>
     }
     const ::alpha::detail::sweep::sink to{nullptr, nullptr, nullptr, &res.curves, &curve_slot};
     if (fast) {
-      run_fast_tiles(top, options.share_features ? options.tile_variants : 1, to, false);
+      run_fast_tiles(chunks(top, options.share_features ? options.tile_variants : 1), to, false);
     } else {
       parallel_for_each_index(top.size(), [&](std::size_t i) {
         ::alpha::detail::sweep::general_variant<S>(top[i], variants[top[i]], market,

@@ -59,11 +59,12 @@ struct elementwise_policy<models::sign_of_difference> {
   static constexpr std::size_t arity = 2;
   static std::array<std::size_t, 2> inputs(const params& p) { return {p.lhs, p.rhs}; }
   static auto make(const params& p) {
+    // Written as selects the compiler turns into vector compares and blends (the same values
+    // as the model: d > 0 -> 1, d < 0 -> -1, d = +-0 -> +0 (d + 0), NaN -> NaN (d + 0)).
     return [sign = p.sign](double a, double b) {
       const double d = a - b;
-      // NaN d: both comparisons false -> 0 in sign mode; keep NaN as the model does.
-      const double s = d > 0.0 ? 1.0 : (d < 0.0 ? -1.0 : (d == 0.0 ? 0.0 : d));
-      return sign ? s : d;
+      if (!sign) return d;
+      return d > 0.0 ? 1.0 : (d < 0.0 ? -1.0 : d + 0.0);
     };
   }
 };
@@ -73,17 +74,23 @@ template <>
 struct elementwise_policy<combine::clamp_normaliser> {
   static auto make(const combine::clamp_normaliser::params& p) {
     return [scale = p.scale](double x) {
-      const double y = scale * x;
-      return y > 1.0 ? 1.0 : (y < -1.0 ? -1.0 : y);
+      // Two one-sided clamps (one vminpd / vmaxpd each, NaN kept): the same as clamp_abs.
+      double y = scale * x;
+      y = y > 1.0 ? 1.0 : y;
+      return y < -1.0 ? -1.0 : y;
     };
   }
 };
 
-/// combine::fixed_weight over ONE model: (w a) / w for w > 0, NaN otherwise (or for NaN a).
+/// combine::fixed_weight over ONE model: (0 + w a) / (0 + w) for w > 0 (the combiner's sums),
+/// NaN otherwise (or for NaN a).
 template <>
 struct elementwise_policy<combine::fixed_weight> {
   static auto make(const combine::fixed_weight::params& p) {
-    return [w = p.weights[0]](double a) {
+    // w = 1 (the default): (0 + 1 a) / (0 + 1) = a + 0 exactly, without the division (the
+    // branch is loop-invariant: the compiler unswitches it out of the fast path's kernel).
+    return [w = p.weights[0], unit = p.weights[0] == 1.0](double a) {
+      if (unit) return a + 0.0;
       return w > 0.0 ? (w * a) / w : std::numeric_limits<double>::quiet_NaN();
     };
   }
@@ -104,9 +111,10 @@ template <>
 struct elementwise_policy<sizing::proportional> {
   static auto make(const sizing::proportional::params& p) {
     return [scale = p.scale, cap = p.max_weight](double s) {
-      const double w = s * scale;
-      const double c = w > cap ? cap : (w < -cap ? -cap : w);
-      return s == s ? c : 0.0;
+      double w = s * scale;
+      w = w > cap ? cap : w;
+      w = w < -cap ? -cap : w;
+      return s == s ? w : 0.0;
     };
   }
 };
