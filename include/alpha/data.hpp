@@ -6,6 +6,8 @@
 #include "alpha/core.hpp"
 #include "alpha/data/align.hpp"
 #include "alpha/data/csv_options.hpp"
+#include "alpha/data/point_in_time.hpp"
+#include "alpha/data/read_fundamentals.hpp"
 #include "alpha/data/read_ohlcv.hpp"
 #include "alpha/data/read_wide.hpp"
 #include "alpha/data/resample.hpp"
