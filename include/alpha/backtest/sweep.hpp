@@ -30,16 +30,12 @@
 /// curves (top-k): never O(M x T) beyond the budget.
 #pragma once
 
-// clang-format off
-// First: vectorised.hpp names detail::backtest::..., which run.hpp's backtest::detail would shadow.
-#include "alpha/backtest/vectorised.hpp"
-// clang-format on
-
 #include "alpha/backtest/run.hpp"
 #include "alpha/backtest/strategy.hpp"
 #include "alpha/backtest/sweep_grid.hpp"
 #include "alpha/backtest/sweep_result.hpp"
 #include "alpha/backtest/sweep_traits.hpp"
+#include "alpha/backtest/vectorised.hpp"
 #include "alpha/config.hpp"
 #include "alpha/core/error.hpp"
 #include "alpha/core/ohlcv.hpp"

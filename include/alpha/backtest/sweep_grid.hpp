@@ -26,16 +26,7 @@
 #include <vector>
 
 ALPHA_BEGIN_NAMESPACE
-namespace backtest {
-
-/// One dimension of a sweep grid: a dotted key and its values, kept as config text (the form
-/// set_param reads, so every params field type works: integers, doubles, bools, enums, strings).
-struct sweep_axis {
-  std::string key;                  ///< dotted key, e.g. "features.0.period"
-  std::vector<std::string> values;  ///< values in sweep order (formatted with format_param_value)
-};
-
-namespace detail {
+namespace detail::sweep {
 
 /// splitmix64: a tiny, fully specified generator (the same stream on every platform and
 /// standard library, unlike std::uniform_int_distribution).
@@ -57,7 +48,16 @@ struct sweep_rng {
   }
 };
 
-}  // namespace detail
+}  // namespace detail::sweep
+
+namespace backtest {
+
+/// One dimension of a sweep grid: a dotted key and its values, kept as config text (the form
+/// set_param reads, so every params field type works: integers, doubles, bools, enums, strings).
+struct sweep_axis {
+  std::string key;                  ///< dotted key, e.g. "features.0.period"
+  std::vector<std::string> values;  ///< values in sweep order (formatted with format_param_value)
+};
 
 /// The grid of a sweep over params type P (a reflected aggregate, e.g. `my_strategy::params`).
 ///
@@ -192,7 +192,7 @@ class sweep_grid {
   [[nodiscard]] std::vector<std::size_t> sample(const P& prototype, std::size_t n,
                                                 std::uint64_t seed) const {
     const std::size_t total = product();
-    detail::sweep_rng rng{seed};
+    ::alpha::detail::sweep::sweep_rng rng{seed};
     std::vector<std::size_t> out;
     if (total <= std::max<std::size_t>(4 * n, std::size_t(1) << 20)) {
       std::vector<std::size_t> all = indices(prototype);
