@@ -121,7 +121,8 @@ constexpr std::pair<std::size_t, std::size_t> column_of(std::size_t c) {
   return {outs.size(), 0};
 }
 
-/// The composed elementwise position function of one variant.
+/// The composed elementwise position function of one variant: sizer(calibrator(combiner(
+/// normaliser(model(x...))))), through the model's make_then when it has one (sweep_traits.hpp).
 template <class S>
 auto make_position(const typename S::params& p) {
   using M = std::remove_cvref_t<decltype(boost::hana::at_c<0>(
@@ -131,7 +132,14 @@ auto make_position(const typename S::params& p) {
   auto comb = bt::elementwise_policy<typename S::combiner_type>::make(p.combiner);
   auto calib = bt::elementwise_policy<typename S::calibrator_type>::make(p.calibrator);
   auto size = bt::elementwise_policy<typename S::sizer_type>::make(p.sizer);
-  return [=](auto... x) { return size(calib(comb(norm(model(x...))))); };
+  const auto rest = [=](double s) { return size(calib(comb(norm(s)))); };
+  if constexpr (requires {
+                  bt::elementwise_policy<M>::make_then(boost::hana::at_c<0>(p.model), rest);
+                }) {
+    return bt::elementwise_policy<M>::make_then(boost::hana::at_c<0>(p.model), rest);
+  } else {
+    return [=](auto... x) { return rest(model(x...)); };
+  }
 }
 
 inline bool closes_valid(const ohlcv_panel& m) {

@@ -11,6 +11,9 @@
 ///  - model: `static constexpr std::size_t arity`; `static std::array<std::size_t, arity>
 ///    inputs(const params&)` (the feature columns read); `static auto make(const params&)`
 ///    returning a callable `double(double x_0, ..., double x_{arity-1})` (the prediction);
+///    optionally `static auto make_then(const params&, const G& g)` returning a callable equal
+///    to g(prediction(x...)) bit for bit, cheaper when the prediction takes few values (the
+///    sweep then evaluates the rest of the pipeline, g, only at those values);
 ///  - normaliser, combiner (single model), sizer: `static auto make(const params&)` returning a
 ///    callable `double(double)` (score -> score, score -> score, score -> position);
 ///  - costs: `static double rate(const params&)`, the cost as a fraction of traded value.
@@ -30,6 +33,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <type_traits>
 
 ALPHA_BEGIN_NAMESPACE
@@ -65,6 +69,19 @@ struct elementwise_policy<models::sign_of_difference> {
       const double d = a - b;
       if (!sign) return d;
       return d > 0.0 ? 1.0 : (d < 0.0 ? -1.0 : d + 0.0);
+    };
+  }
+  /// g(model(a, b)) for an elementwise g (the rest of the pipeline). In sign mode the model
+  /// takes only the values 1, -1, +0 and NaN, so g is evaluated once at each and the result is
+  /// a select: bit-identical to g(model(a, b)), and a few instructions per bar instead of g's.
+  template <class G>
+  static auto make_then(const params& p, const G& g) {
+    constexpr double qnan = std::numeric_limits<double>::quiet_NaN();
+    return [g, sign = p.sign, up = g(1.0), down = g(-1.0), zero = g(0.0), none = g(qnan)](
+               double a, double b) {
+      const double d = a - b;
+      if (!sign) return g(d);
+      return d > 0.0 ? up : (d < 0.0 ? down : (d == d ? zero : none));
     };
   }
 };
