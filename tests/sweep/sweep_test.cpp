@@ -131,8 +131,10 @@ TEST(Sweep, DeterministicAtOneTwoFourThreads) {
 }
 
 // Naive crossover P&L: SMAs by direct window sums, position sign(fast - slow) (0 in warm-up),
-// pnl_t = pos_{t-1} r_t - c |pos_t - pos_{t-1}|, portfolio = mean over assets.
-std::vector<double> naive_returns(std::size_t f, std::size_t s, double c) {
+// or position(fast, slow) when given, pnl_t = pos_{t-1} r_t - c |pos_t - pos_{t-1}|,
+// portfolio = mean over assets.
+std::vector<double> naive_returns(std::size_t f, std::size_t s, double c,
+                                  double (*position)(double, double) = nullptr) {
   const auto& close = market().close().values();
   const std::size_t T = market().rows(), N = market().cols();
   std::vector<double> R(T, 0.0);
@@ -146,8 +148,9 @@ std::vector<double> naive_returns(std::size_t f, std::size_t s, double c) {
     double prev = 0.0;
     for (std::size_t t = 0; t < T; ++t) {
       const double a = sma(f, t), b = sma(s, t);
-      const double pos =
-          std::isnan(a) || std::isnan(b) ? 0.0 : (a > b ? 1.0 : (a < b ? -1.0 : 0.0));
+      const double pos = std::isnan(a) || std::isnan(b) ? 0.0
+                         : position != nullptr          ? position(a, b)
+                                                        : (a > b ? 1.0 : (a < b ? -1.0 : 0.0));
       const double r = t == 0 ? 0.0 : close(long(t), long(j)) / close(long(t - 1), long(j)) - 1.0;
       R[t] += (prev * r - c * std::abs(pos - prev)) / double(N);
       prev = pos;
@@ -180,6 +183,38 @@ TEST(Sweep, FastPathEqualsNaiveCrossover) {
     const double sharpe = mean / std::sqrt(ss / double(naive.size() - 1)) * std::sqrt(252.0);
     EXPECT_NEAR(res.rows[v].metrics.total_return, w - 1, 1e-10);
     EXPECT_NEAR(res.rows[v].metrics.sharpe, sharpe, 1e-8);
+  }
+}
+
+// Non-default downstream params, worked by hand: sign mode with normaliser scale 0.5 and a
+// sizer cap of 0.3 gives positions 0.3 sign(fast - slow); difference mode (sign = false) gives
+// clamp(clamp(0.5 (fast - slow), -1, 1), -0.3, 0.3). Checks the fast path's composed policies
+// (and sign_of_difference's make_then) against that arithmetic written out here.
+TEST(Sweep, FastPathDownstreamParamsMatchHandWorkedPositions) {
+  for (const bool sign : {true, false}) {
+    crossover s = prototype();
+    s.parameters().normaliser.scale = 0.5;
+    s.parameters().sizer.max_weight = 0.3;
+    boost::hana::at_c<0>(s.parameters().model).sign = sign;
+    bt::sweep_grid<P> g;
+    g.add("features.0.period", std::vector<std::size_t>{3, 7})
+        .add("features.1.period", std::vector<std::size_t>{15, 31});
+    auto o = quiet();
+    o.keep_all_curves = true;
+    o.overfitting = false;
+    const auto res = bt::sweep(s, g, market(), o);
+    ASSERT_TRUE(res.fast_path);
+    const auto pos = sign ? +[](double a, double b) { return a > b ? 0.3 : (a < b ? -0.3 : 0.0); }
+                          : +[](double a, double b) {
+                              return std::clamp(std::clamp(0.5 * (a - b), -1.0, 1.0), -0.3, 0.3);
+                            };
+    for (std::size_t v = 0; v < res.rows.size(); ++v) {
+      const auto p = g.make(s.parameters(), res.rows[v].grid_index);
+      const auto naive = naive_returns(fast_of(p), slow_of(p), 1e-4, pos);
+      for (std::size_t t = 0; t < naive.size(); ++t)
+        ASSERT_NEAR(res.curves[v].returns[t], naive[t], 1e-12)
+            << "sign " << sign << " variant " << v << " bar " << t;
+    }
   }
 }
 
