@@ -7,9 +7,13 @@
 // Data: the peer harness's `panel` dataset (seed 1002, /work/shared/peers/build/data/panel/
 // close.f64, 50 x 2520 row-major), else the same definition regenerated here (other numbers).
 //
-//   cmake --preset bench -B build/h_swp_bench && cmake --build build/h_swp_bench --target
-//   bench_sweep build/h_swp_bench/bench/bench_sweep            # timings + RSS table
-//   build/h_swp_bench/bench/bench_sweep --rss 5000 # one process: sweep N variants, print RSS
+//   cmake --preset bench -B build/h_sw2_bench
+//   cmake --build build/h_sw2_bench --target bench_sweep
+//   ALPHA_PEERS_DATA=<dir> build/h_sw2_bench/bench/bench_sweep   # timings + RSS table
+//   bench_sweep --rss 5000           # one process: sweep N variants, print its peak RSS
+//   bench_sweep --time T S [R [tile [block]]]   # R runs at T threads, shared features S (0/1)
+//   bench_sweep --split              # CPU split: kernel alone (one feature pair) vs full
+//   bench_sweep --cores              # control: wall of 1 vs 2 threads of a pure spin loop
 #include "alpha/backtest/sweep.hpp"
 #include "alpha/data/synthetic.hpp"
 #include "alpha/features/ta/reflect.hpp"
@@ -27,6 +31,7 @@
 #include <random>
 #include <string>
 #include <sys/resource.h>
+#include <thread>
 #include <vector>
 
 using namespace alpha;
@@ -110,8 +115,47 @@ int main(int argc, char** argv) {
         r.overfitting.pbo_variants, r.seconds);
     return 0;
   }
+  if (argc > 1 && std::string(argv[1]) == "--cores") {  // how many cores does this process get?
+    for (const int n : {1, 2}) {
+      const auto t0 = std::chrono::steady_clock::now();
+      std::vector<std::thread> th;
+      for (int i = 0; i < n; ++i)
+        th.emplace_back([] {
+          volatile double x = 0;
+          for (long k = 0; k < 300000000; ++k) x = x + 1.0;
+        });
+      for (auto& t : th) t.join();
+      fmt::print("spin threads={} wall {:.3f} s (each thread: the same work)\n", n,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return 0;
+  }
   fmt::print("data: {}\n", source);
   const auto g = grid(5000);
+  if (argc > 1 && std::string(argv[1]) == "--split") {  // 1 thread, CPU seconds
+    tbb::global_control c(tbb::global_control::max_allowed_parallelism, 1);
+    bt::sweep_grid<P> same;  // 5,000 variants on ONE feature pair: the kernel without traffic
+    same.add_range<double>("costs.commission_bps", 0.001, 5.0, 0.001);
+    const auto cpu = [] {
+      rusage u{};
+      getrusage(RUSAGE_SELF, &u);
+      return static_cast<double>(u.ru_utime.tv_sec) +
+             1e-6 * static_cast<double>(u.ru_utime.tv_usec);
+    };
+    for (const bool full : {false, true}) {
+      o.overfitting = full;
+      o.keep_top = full ? 10 : 0;
+      for (const bt::sweep_grid<P>* gg : {static_cast<const bt::sweep_grid<P>*>(&same), &g}) {
+        (void)bt::sweep(proto, *gg, m, o);  // warm-up
+        const double c0 = cpu();
+        const auto r = bt::sweep(proto, *gg, m, o);
+        fmt::print(
+            "split: {} variants, {} feature(s) computed, overfitting+top-k {}: cpu {:.3f} s\n",
+            r.rows.size(), r.features_computed, full ? "on" : "off", cpu() - c0);
+      }
+    }
+    return 0;
+  }
   if (argc > 3 && std::string(argv[1]) == "--time") {  // --time THREADS SHARE(0/1) [REPS]
     const auto threads = std::stoul(argv[2]);
     o.share_features = std::string(argv[3]) != "0";
