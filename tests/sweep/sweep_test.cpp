@@ -297,6 +297,16 @@ TEST(Sweep, MemoryBoundTopKOnlyAndPboSubsample) {
   EXPECT_LE(res.overfitting.pbo_variants, 10u);
   EXPECT_TRUE(std::isfinite(res.overfitting.pbo));
   EXPECT_TRUE(std::isfinite(res.overfitting.dsr));
+  // The work cap: C(8, 4) = 70 combinations (8!/(4! 4!), by hand) x 10 variants = 700.
+  auto capped = quiet();
+  capped.pbo_max_evaluations = 700;
+  const auto thin = bt::sweep(prototype(), small_grid(), market(), capped);
+  EXPECT_TRUE(thin.overfitting.pbo_subsampled);
+  EXPECT_LE(thin.overfitting.pbo_variants, 10u);
+  EXPECT_GE(thin.overfitting.pbo_variants, 2u);
+  EXPECT_TRUE(std::isfinite(thin.overfitting.pbo));
+  capped.pbo_max_evaluations = 71 * 10;  // one more than needed for 10: still at most 10
+  EXPECT_LE(bt::sweep(prototype(), small_grid(), market(), capped).overfitting.pbo_variants, 10u);
   // The best's curve reproduces its streamed metrics (metrics::summarize: independent code).
   const auto sum = metrics::summarize(res.curves[0].returns);
   EXPECT_NEAR(res.rows[top[0]].metrics.sharpe, sum.sharpe, 1e-9);

@@ -86,6 +86,11 @@ struct sweep_options {
   /// runs on a deterministic subsample: every k-th variant (k = ceil(M / M_max)), M_max =
   /// budget / (8 T).
   std::size_t pbo_memory_budget = std::size_t(64) << 20;
+  /// Cap on C(S, S/2) x M_pbo, the (combination, variant) pairs CSCV ranks (its cost is
+  /// O(C(S, S/2) M (S + log M))): above it the PBO subsample is thinned the same way (every
+  /// k-th variant). The default leaves S = 10 (252 combinations) untouched up to ~20,000
+  /// variants, and limits S = 16 (12,870 combinations) to ~390 variants.
+  std::size_t pbo_max_evaluations = std::size_t(5) << 20;
   bool progress = true;         ///< progress bar on stderr once the sweep exceeds the delay
   double progress_delay = 1.5;  ///< seconds before the bar appears
   const std::atomic<bool>* cancel = nullptr;  ///< raise to stop: finished tiles are returned
@@ -470,7 +475,13 @@ template <class S>
   std::vector<std::ptrdiff_t> pbo_col(M, -1);
   Eigen::ArrayXXd pbo_matrix;
   if (options.overfitting && M >= 2) {
-    const std::size_t max_cols = std::max<std::size_t>(2, options.pbo_memory_budget / (8 * T));
+    const std::size_t parts = options.pbo_partitions;
+    std::size_t combinations = 1;  // C(S, S/2), exact (S <= 24 is checked by CSCV itself)
+    for (std::size_t k = 1; k <= parts / 2 && parts <= 64; ++k)
+      combinations = combinations * (parts / 2 + k) / k;
+    const std::size_t max_cols = std::max<std::size_t>(
+        2, std::min(options.pbo_memory_budget / (8 * T),
+                    options.pbo_max_evaluations / std::max<std::size_t>(1, combinations)));
     const std::size_t stride = (M + max_cols - 1) / max_cols;
     std::size_t c = 0;
     for (std::size_t v = 0; v < M; v += stride) pbo_col[v] = static_cast<std::ptrdiff_t>(c++);
