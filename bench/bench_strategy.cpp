@@ -22,11 +22,10 @@ namespace {
 
 using namespace alpha;
 
-using ridge_strategy =
-    strategy<with::features<features::aux_input, features::rsi, features::roc, features::roc,
-                            features::natr>,
-             with::labeler<labels::forward_return>, with::model<models::ridge>,
-             with::sizer<sizing::vol_target>, with::costs<costs::sqrt_impact>>;
+using ridge_strategy = strategy<with::features<features::aux_input, features::rsi, features::roc,
+                                               features::roc, features::natr>,
+                                with::labeler<labels::forward_return>, with::model<models::ridge>,
+                                with::sizer<sizing::vol_target>, with::costs<costs::sqrt_impact>>;
 
 const data::synthetic_market& market() {
   static const data::synthetic_market m = [] {

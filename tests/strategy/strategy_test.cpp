@@ -76,7 +76,9 @@ struct recording_model {
   void reset() { rows_ = 0; }
   [[nodiscard]] bool fitted() const { return fitted_; }
   [[nodiscard]] std::size_t training_rows() const { return rows_; }
-  [[nodiscard]] double predict(std::span<const double> x) const { return fitted_ ? x[0] : alpha::nan; }
+  [[nodiscard]] double predict(std::span<const double> x) const {
+    return fitted_ ? x[0] : alpha::nan;
+  }
   static std::vector<event>& log() {
     static std::vector<event> events;
     return events;
