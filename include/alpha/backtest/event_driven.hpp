@@ -107,40 +107,22 @@ class event_book : public detail::backtest::book_base {
   /// the close; with next_open they wait for the next open_bar. `target_weights` has one entry
   /// per asset (fractions of equity; negative = short).
   void decide(const market_slice& s, std::span<const double> target_weights) {
-    require_in_bar(s, "decide", true);
-    const bool none = check_targets(s, target_weights);
-    if (!marked_) mark(s);
-    phase_ = phase::decided;
-    if (none) return;
-    const double e = equity_;
-    const bool ruined = !(e > 0.0);
-    if (ruined) ruin(s);
-    const std::size_t bar = bars();
-    for (std::size_t j = 0; j < n_; ++j) {
-      const double w = target_weights[j];
-      if (is_nan(w)) continue;
-      const double c = s.close[j];
-      if (!detail::backtest::valid_price(c)) {
-        if (w == 0.0 && q_[j] == 0.0) continue;
-        bad_price(
-            j, s,
-            fmt::format("close is {}: no order for target weight {} (position {})", c, w, q_[j]));
-        continue;
-      }
-      double target = ruined ? 0.0 : w * e / c;
-      if (params_.whole_shares) target = std::trunc(target);
-      const double order = target - q_[j];
-      if (order == 0.0) continue;
-      if (target != 0.0 && std::fabs(order * c) < params_.rebalance_band * e) continue;
-      if (fill_ == fill_at::this_close) {
-        turnover_base_ = e;
-        execute(j, order, c, e, s, bar);
-      } else {
-        pending_[j] = order;
-        ++pending_count_;
-      }
-    }
-    pending_bar_ = bar;
+    decide_each(
+        s, target_weights, [&] { mark(s); }, [&](std::size_t j) { return q_[j]; },
+        [&](std::size_t j, double w, double c, double e, std::size_t bar) {
+          double target = w * e / c;
+          if (params_.whole_shares) target = std::trunc(target);
+          const double order = target - q_[j];
+          if (order == 0.0 || within_band(target, order * c, e)) return;
+          if (fill_ == fill_at::this_close) {
+            turnover_base_ = e;
+            execute(j, order, c, e, s, bar);
+          } else {
+            pending_[j] = order;
+            ++pending_count_;
+            pending_bar_ = bar;
+          }
+        });
   }
 
   /// Ends the current bar: marks to the close (if decide has not), records equity, returns,

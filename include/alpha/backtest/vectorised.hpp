@@ -73,40 +73,22 @@ class vector_book : public detail::backtest::book_base {
 
   /// Drifts the holdings to close t, then rebalances them to `target_weights` at the close.
   void decide(const market_slice& s, std::span<const double> target_weights) {
-    require_in_bar(s, "decide", true);
-    const bool none = check_targets(s, target_weights);
-    if (!marked_) mark(s);
-    phase_ = phase::decided;
-    if (none) return;
-    const double e = equity_;
-    const bool ruined = !(e > 0.0);
-    if (ruined) ruin(s);
-    const std::size_t bar = bars();
-    for (std::size_t j = 0; j < n_; ++j) {
-      const double w = target_weights[j];
-      if (is_nan(w)) continue;
-      const double c = s.close[j];
-      if (!detail::backtest::valid_price(c)) {
-        if (w == 0.0 && h_[j] == 0.0) continue;
-        bad_price(j, s,
-                  fmt::format("close is {}: no rebalance to target weight {} (held value {})", c, w,
-                              h_[j]));
-        continue;
-      }
-      const double target = ruined ? 0.0 : w * e;
-      const double d = target - h_[j];
-      if (d == 0.0) continue;
-      if (target != 0.0 && std::fabs(d) < params_.rebalance_band * e) continue;
-      const double cost = charge(cost_, j, d / c, c, e, s);  // the cost model sees value d
-      cash_ -= d + cost;
-      h_[j] = target;
-      // Shares: a close-out sells exactly the shares held, so the trade ledger sees the
-      // position return to zero.
-      const double quantity = target == 0.0 ? -q_[j] : d / c;
-      q_[j] = target == 0.0 ? 0.0 : q_[j] + quantity;
-      turnover_base_ = e;
-      book_fill(j, quantity, c, cost, bar);
-    }
+    decide_each(
+        s, target_weights, [&] { mark(s); }, [&](std::size_t j) { return h_[j]; },
+        [&](std::size_t j, double w, double c, double e, std::size_t bar) {
+          const double target = w * e;
+          const double d = target - h_[j];
+          if (d == 0.0 || within_band(target, d, e)) return;
+          const double cost = charge(cost_, j, d / c, c, e, s);  // the cost model sees value d
+          cash_ -= d + cost;
+          h_[j] = target;
+          // Shares: a close-out sells exactly the shares held, so the trade ledger sees the
+          // position return to zero.
+          const double quantity = target == 0.0 ? -q_[j] : d / c;
+          q_[j] = target == 0.0 ? 0.0 : q_[j] + quantity;
+          turnover_base_ = e;
+          book_fill(j, quantity, c, cost, bar);
+        });
   }
 
   /// Ends the bar: drifts to the close (if decide has not) and records it.

@@ -202,6 +202,44 @@ class book_base {
     in_gap_[j] = true;
   }
 
+  /// The decision protocol both books share, after `mark_to_close` (a callable marking the book
+  /// when it is not yet marked): checks the call order and the targets, then calls
+  /// `rebalance(j, weight, close, equity, bar)` for every asset with a decision and a valid
+  /// close (weight 0 everywhere after a ruin); a decided asset without a valid close, unless
+  /// both its target and its holding `held(j)` are 0, is a bad price. O(N) plus the callbacks.
+  template <class Mark, class Held, class Rebalance>
+  void decide_each(const bt::market_slice& s, std::span<const double> target_weights,
+                   Mark&& mark_to_close, Held&& held, Rebalance&& rebalance) {
+    require_in_bar(s, "decide", true);
+    const bool none = check_targets(s, target_weights);
+    if (!marked_) mark_to_close();
+    phase_ = phase::decided;
+    if (none) return;
+    const double e = equity_;
+    const bool ruined = !(e > 0.0);
+    if (ruined) ruin(s);
+    const std::size_t bar = bars();
+    for (std::size_t j = 0; j < n_; ++j) {
+      const double w = target_weights[j];
+      if (is_nan(w)) continue;
+      const double c = s.close[j];
+      if (!valid_price(c)) {
+        if (w == 0.0 && held(j) == 0.0) continue;
+        bad_price(
+            j, s,
+            fmt::format("close is {}: no order for target weight {} (holding {})", c, w, held(j)));
+        continue;
+      }
+      rebalance(j, ruined ? 0.0 : w, c, e, bar);
+    }
+  }
+
+  /// Whether a rebalance of value |delta| toward `target` falls inside the no-trade band
+  /// (execution_params::rebalance_band); a close-out (target 0) never does.
+  [[nodiscard]] bool within_band(double target, double delta_value, double equity) const {
+    return target != 0.0 && std::fabs(delta_value) < params_.rebalance_band * equity;
+  }
+
   /// Equity <= 0 at a decision: every target becomes 0 (liquidation), reported once per bar.
   void ruin(const bt::market_slice& s) {
     warnings_.push_back(fmt::format("{}: equity {} <= 0 at the decision; targets set to 0",
