@@ -6,7 +6,8 @@
 /// Two evaluation paths:
 ///  - fast (used automatically when is_separable<S> and every close is finite and > 0): each
 ///    distinct feature (indicator slot + its params) is computed once per asset into a shared
-///    cache; then, per variant and asset, one fused branch-free loop over the bars computes
+///    cache; variants are grouped in tiles sharing few feature columns (plan_tiles); per tile,
+///    time block, asset and variant, two vectorised branch-free loops (block_kernel) compute
 ///      position_t = sizer(calibrator(combiner(normaliser(model(features_t)))))   (elementwise)
 ///      pnl_t      = position_{t-1} r_t - c |position_t - position_{t-1}|,  position_{-1} = 0
 ///    with r_t = close_t / close_{t-1} - 1 (r_0 = 0) and c the cost rate, and the variant's
