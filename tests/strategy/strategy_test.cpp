@@ -207,7 +207,7 @@ TEST(StrategySchedule, RowsEnterWhenLabelsAreKnownAndLeaveWithTheWindow) {
   // fit() calls: every bar until fitted (bars 0..h: rows < 3 until bar h + 1 with N = 3 rows at
   // bar h; fitted at bar h), then bars with t % k == 0 after it.
   std::size_t expected_fits = h + 1;
-  for (std::size_t b = h + 1; b < T; ++b) expected_fits += (b % k == 0) ? 1 : 0;
+  for (std::size_t b = h + 1; b < T; ++b) expected_fits += (b % k == 0) ? 1u : 0u;
   EXPECT_EQ(fits, expected_fits);
   // Before the first fit the strategy is flat; after it, the targets follow the signal.
   for (std::size_t b = 0; b < h; ++b)
