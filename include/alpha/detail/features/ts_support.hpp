@@ -79,6 +79,45 @@ class lag_buffer {
   std::size_t size_ = 0;
 };
 
+/// The state of the two-horizon return features (momentum acceleration, relative strength):
+/// the last l + 1 valid prices and the returns over the last s and l of them (s < l; both
+/// validated with config_errors naming short_horizon / long_horizon). O(1) per push, O(l)
+/// memory.
+class two_horizon_returns {
+ public:
+  two_horizon_returns(std::size_t s, std::size_t l, return_kind kind)
+      : s_(check_window(s, "short_horizon")),
+        l_(checked_long(l, s_)),
+        kind_(check_kind(kind)),
+        lags_(l_ + 1) {}
+  /// Takes the next price; a NaN is skipped (horizons count valid prices).
+  void push(double x) noexcept {
+    if (!is_nan(x)) lags_.push(x);
+  }
+  [[nodiscard]] bool ready() const noexcept { return lags_.full(); }
+  [[nodiscard]] std::size_t long_horizon() const noexcept { return l_; }
+  /// r(s) and r(l) of the newest price (precondition: ready()).
+  [[nodiscard]] double short_return() const noexcept {
+    return price_return(lags_.lag(0), lags_.lag(s_), kind_);
+  }
+  [[nodiscard]] double long_return() const noexcept {
+    return price_return(lags_.lag(0), lags_.lag(l_), kind_);
+  }
+  void clear() noexcept { lags_.clear(); }
+
+ private:
+  static std::size_t checked_long(std::size_t l, std::size_t s) {
+    check_window(l, "long_horizon", 2);
+    if (l <= s)
+      throw config_error("long_horizon", "must be > short_horizon (got " + std::to_string(l) +
+                                             " <= " + std::to_string(s) + ")");
+    return l;
+  }
+  std::size_t s_, l_;
+  return_kind kind_;
+  lag_buffer lags_;
+};
+
 /// The state shared by the pair-return features: one-bar returns of asset and benchmark over
 /// pairs where both prices exist.
 class pair_returns {

@@ -35,37 +35,20 @@ class momentum_acceleration {
   };
   static constexpr std::array<std::string_view, 1> output_names{"mom_accel"};
 
-  explicit momentum_acceleration(const params& p)
-      : s_(detail::ts::check_window(p.short_horizon, "short_horizon")),
-        l_(checked_long(p.long_horizon, s_)),
-        kind_(detail::ts::check_kind(p.kind)),
-        lags_(l_ + 1) {}
+  explicit momentum_acceleration(const params& p) : r_(p.short_horizon, p.long_horizon, p.kind) {}
 
   /// Pushes the next price. O(1).
-  void update(double x) noexcept {
-    if (!is_nan(x)) lags_.push(x);
-  }
+  void update(double x) noexcept { r_.push(x); }
   [[nodiscard]] double value() const noexcept {
     if (!ready()) return nan;
-    const double x = lags_.lag(0);
-    return detail::ts::price_return(x, lags_.lag(s_), kind_) -
-           detail::ts::price_return(x, lags_.lag(l_), kind_);
+    return r_.short_return() - r_.long_return();
   }
-  [[nodiscard]] bool ready() const noexcept { return lags_.full(); }
-  [[nodiscard]] std::size_t lookback() const noexcept { return l_; }
-  void reset() noexcept { lags_.clear(); }
+  [[nodiscard]] bool ready() const noexcept { return r_.ready(); }
+  [[nodiscard]] std::size_t lookback() const noexcept { return r_.long_horizon(); }
+  void reset() noexcept { r_.clear(); }
 
  private:
-  static std::size_t checked_long(std::size_t l, std::size_t s) {
-    detail::ts::check_window(l, "long_horizon", 2);
-    if (l <= s)
-      throw config_error("long_horizon", "must be > short_horizon (got " + std::to_string(l) +
-                                             " <= " + std::to_string(s) + ")");
-    return l;
-  }
-  std::size_t s_, l_;
-  return_kind kind_;
-  detail::ts::lag_buffer lags_;
+  detail::ts::two_horizon_returns r_;
 };
 
 }  // namespace features

@@ -40,37 +40,21 @@ class relative_strength {
   };
   static constexpr std::array<std::string_view, 1> output_names{"rel_strength"};
 
-  explicit relative_strength(const params& p)
-      : s_(detail::ts::check_window(p.short_horizon, "short_horizon")),
-        l_(checked_long(p.long_horizon, s_)),
-        kind_(detail::ts::check_kind(p.kind)),
-        lags_(l_ + 1) {}
+  explicit relative_strength(const params& p) : r_(p.short_horizon, p.long_horizon, p.kind) {}
 
   /// Pushes the next price. O(1).
-  void update(double x) noexcept {
-    if (!is_nan(x)) lags_.push(x);
-  }
+  void update(double x) noexcept { r_.push(x); }
   [[nodiscard]] double value() const noexcept {
     if (!ready()) return nan;
-    const double x = lags_.lag(0);
-    const double den = detail::ts::price_return(x, lags_.lag(l_), kind_);
-    return den != 0.0 ? detail::ts::price_return(x, lags_.lag(s_), kind_) / den : nan;
+    const double den = r_.long_return();
+    return den != 0.0 ? r_.short_return() / den : nan;
   }
-  [[nodiscard]] bool ready() const noexcept { return lags_.full(); }
-  [[nodiscard]] std::size_t lookback() const noexcept { return l_; }
-  void reset() noexcept { lags_.clear(); }
+  [[nodiscard]] bool ready() const noexcept { return r_.ready(); }
+  [[nodiscard]] std::size_t lookback() const noexcept { return r_.long_horizon(); }
+  void reset() noexcept { r_.clear(); }
 
  private:
-  static std::size_t checked_long(std::size_t l, std::size_t s) {
-    detail::ts::check_window(l, "long_horizon", 2);
-    if (l <= s)
-      throw config_error("long_horizon", "must be > short_horizon (got " + std::to_string(l) +
-                                             " <= " + std::to_string(s) + ")");
-    return l;
-  }
-  std::size_t s_, l_;
-  return_kind kind_;
-  detail::ts::lag_buffer lags_;
+  detail::ts::two_horizon_returns r_;
 };
 
 }  // namespace features
